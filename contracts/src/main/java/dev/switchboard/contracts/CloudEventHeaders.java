@@ -8,7 +8,11 @@ public final class CloudEventHeaders {
 
   private CloudEventHeaders() {}
 
-  /** The event id ({@code eventId}, {@code commandId} or {@code alertId} of the record). */
+  /**
+   * The event id consumers deduplicate on: {@code eventId} of a channel or case event, the wrapped
+   * {@code event.eventId} of a classified event, {@code commandId} of a moderation command or
+   * outcome, {@code alertId} of an SLA alert.
+   */
   public static final String ID = "ce_id";
 
   /** The producing service, e.g. {@code /switchboard/ingest-service}. */

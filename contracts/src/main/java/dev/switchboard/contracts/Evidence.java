@@ -12,7 +12,8 @@ import java.util.Map;
  * @param text the item's text at that moment
  * @param metadata platform metadata (author, timestamps, visibility) as strings
  * @param raw the platform's payload as fetched, verbatim
- * @param sha256 hex SHA-256 of {@code raw} (or of {@code text} when the platform gave no payload)
+ * @param sha256 lower-case hex SHA-256 of the UTF-8 bytes of {@code raw} (or of {@code text} when
+ *     the platform gave no payload)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
