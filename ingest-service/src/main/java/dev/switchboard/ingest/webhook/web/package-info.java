@@ -1,0 +1,2 @@
+/** The HTTP adapter of the generic webhook. */
+package dev.switchboard.ingest.webhook.web;
