@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Something that happened to a case. Topic {@link Topics#CASE_EVENTS}, key {@link #caseId}.
  *
- * @param eventId unique; consumers deduplicate on it
- * @param caseId the case
+ * @param eventId unique ({@link Ids#caseEventId} when an item event caused it); consumers
+ *     deduplicate on it
+ * @param caseId the case: {@link Ids#caseId(String)} of its conversation
  * @param conversationKey the conversation the case follows
  * @param type what happened
  * @param sequence per-case sequence number, increasing by one per event

@@ -42,6 +42,19 @@ public final class Ids {
     return "tgt-" + digest(channel.name(), account, platformTargetId);
   }
 
+  /**
+   * One case per conversation: a redelivered or replayed event can never open a second case, and
+   * every service can name the case of a conversation without asking the response service.
+   */
+  public static String caseId(String conversationKey) {
+    return "cas-" + digest(conversationKey);
+  }
+
+  /** The case event that one item event caused on one case, so it is published once. */
+  public static String caseEventId(String caseId, String itemEventId) {
+    return "cev-" + digest(caseId, itemEventId);
+  }
+
   /** One alert per case, clock and threshold. */
   public static String slaAlertId(String caseId, SlaAlert.Clock clock, String threshold) {
     return "sla-" + digest(caseId, clock.name(), threshold);

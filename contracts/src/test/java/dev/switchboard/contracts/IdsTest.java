@@ -127,4 +127,22 @@ class IdsTest {
     assertThatThrownBy(() -> Ids.eventId("itm-x", null, 0))
         .isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void oneConversationIsOneCaseAndOneItemEventIsOneCaseEvent() {
+    String conversation = Ids.conversationKey(Channel.FACEBOOK, PAGE, ROOT);
+    String caseId = Ids.caseId(conversation);
+    assertThat(caseId).matches("cas-[0-9a-f]{32}").isEqualTo(Ids.caseId(conversation));
+    assertThat(Ids.caseId(Ids.conversationKey(Channel.FACEBOOK, OTHER_PAGE, ROOT)))
+        .isNotEqualTo(caseId);
+    String itemEvent =
+        Ids.eventId(Ids.itemId(Channel.FACEBOOK, PAGE, COMMENT), EventKind.CREATED, 0);
+    assertThat(Ids.caseEventId(caseId, itemEvent))
+        .matches("cev-[0-9a-f]{32}")
+        .isEqualTo(Ids.caseEventId(caseId, itemEvent))
+        .isNotEqualTo(
+            Ids.caseEventId(
+                caseId,
+                Ids.eventId(Ids.itemId(Channel.FACEBOOK, PAGE, COMMENT), EventKind.EDITED, 1)));
+  }
 }

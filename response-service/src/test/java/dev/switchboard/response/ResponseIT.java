@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.CaseEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
+import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.LabelName;
 import dev.switchboard.contracts.Priority;
 import dev.switchboard.contracts.Team;
@@ -14,7 +15,6 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.infra.Infrastructure;
 import dev.switchboard.infra.SharedInfrastructure;
 import dev.switchboard.infra.WithInfrastructure;
-import dev.switchboard.response.cases.CaseIds;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -112,7 +112,7 @@ class ResponseIT {
         uniquePost()
             .saying("The physiotherapists on the stroke unit helped my father walk again")
             .labelled(Priority.P4, Team.COMMS, LabelName.PRAISE);
-    String caseId = CaseIds.caseId(post.conversationKey());
+    String caseId = Ids.caseId(post.conversationKey());
 
     send(post);
 
@@ -138,7 +138,7 @@ class ResponseIT {
   void theSameEventDeliveredTwiceGivesOnePostOneCaseAndOneCaseOpened() throws Exception {
     ClassifiedEventMother post = uniquePost().saying("Is the car park open on Sundays?");
     ClassifiedEventMother marker = aReplyTo(post, "marker-" + UUID.randomUUID());
-    String caseId = CaseIds.caseId(post.conversationKey());
+    String caseId = Ids.caseId(post.conversationKey());
 
     send(post);
     send(post);
@@ -182,7 +182,7 @@ class ResponseIT {
         aReplyTo(root, "reply-" + UUID.randomUUID())
             .saying("Mine neither, and nobody answers the phone")
             .labelled(Priority.P2, Team.PALS, LabelName.COMPLAINT, LabelName.QUESTION);
-    String caseId = CaseIds.caseId(root.conversationKey());
+    String caseId = Ids.caseId(root.conversationKey());
 
     send(root);
     send(reply);
@@ -271,7 +271,7 @@ class ResponseIT {
                 h -> h != null && h.get("deleted").asBoolean());
     assertThat(hit.get("text").asString())
         .isEqualTo("The receptionists were unhelpful to my mother");
-    JsonNode theCase = getJson("/api/cases/" + CaseIds.caseId(post.conversationKey())).body();
+    JsonNode theCase = getJson("/api/cases/" + Ids.caseId(post.conversationKey())).body();
     assertThat(theCase.get("postCount").asInt()).isEqualTo(1);
     assertThat(theCase.get("posts").get(0).get("revision").asInt()).isEqualTo(1);
   }

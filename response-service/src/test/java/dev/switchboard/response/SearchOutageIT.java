@@ -122,7 +122,7 @@ class SearchOutageIT {
         .isEqualTo(1);
     assertThat(
             jdbc.sql("select count(*) from outbox where record_key = ?")
-                .param(dev.switchboard.response.cases.CaseIds.caseId(post.conversationKey()))
+                .param(dev.switchboard.contracts.Ids.caseId(post.conversationKey()))
                 .query(Long.class)
                 .single())
         .isEqualTo(1);

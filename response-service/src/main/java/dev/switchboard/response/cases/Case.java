@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * A case: everything the comms team must answer in one conversation.
  *
- * @param caseId deterministic from the conversation key ({@link CaseIds#caseId})
+ * @param caseId deterministic from the conversation key ({@link
+ *     dev.switchboard.contracts.Ids#caseId})
  * @param conversationKey the conversation it follows
  * @param status where the team is with it
  * @param channel the platform of the conversation

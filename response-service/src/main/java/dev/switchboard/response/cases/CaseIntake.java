@@ -1,6 +1,7 @@
 package dev.switchboard.response.cases;
 
 import dev.switchboard.contracts.CaseEvent;
+import dev.switchboard.contracts.Ids;
 import dev.switchboard.response.search.PostDocument;
 import dev.switchboard.response.search.PostIndex;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public final class CaseIntake {
   }
 
   private Outcome record(IncomingPost in) {
-    String caseId = CaseIds.caseId(in.conversationKey());
+    String caseId = Ids.caseId(in.conversationKey());
     var now = clock.instant();
     if (!store.markProcessed(in.eventId(), now)) {
       return new Outcome(true, caseId, Optional.empty());

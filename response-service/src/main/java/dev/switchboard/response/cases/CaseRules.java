@@ -4,6 +4,7 @@ import dev.switchboard.contracts.Actor;
 import dev.switchboard.contracts.CaseEvent;
 import dev.switchboard.contracts.CaseEvent.CaseStatus;
 import dev.switchboard.contracts.EventKind;
+import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.LabelName;
 import dev.switchboard.contracts.Priority;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class CaseRules {
    */
   public static Decision apply(
       Optional<Case> current, Optional<Post> currentPost, IncomingPost in, Instant now) {
-    String caseId = CaseIds.caseId(in.conversationKey());
+    String caseId = Ids.caseId(in.conversationKey());
     boolean newItem = currentPost.isEmpty();
     Post post = currentPost.map(p -> updatePost(p, in)).orElseGet(() -> newPost(caseId, in));
     Case after = current.map(c -> addToCase(c, in, newItem)).orElseGet(() -> openCase(caseId, in));
@@ -56,7 +57,7 @@ public final class CaseRules {
         current.isEmpty() ? CaseEvent.Type.CASE_OPENED : CaseEvent.Type.POST_ADDED;
     CaseEvent event =
         new CaseEvent(
-            CaseIds.caseEventId(caseId, in.eventId()),
+            Ids.caseEventId(caseId, in.eventId()),
             caseId,
             in.conversationKey(),
             type,

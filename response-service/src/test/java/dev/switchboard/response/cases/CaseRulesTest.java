@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.CaseEvent;
 import dev.switchboard.contracts.CaseEvent.CaseStatus;
 import dev.switchboard.contracts.EventKind;
+import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.LabelName;
 import dev.switchboard.contracts.Priority;
 import dev.switchboard.contracts.Team;
@@ -30,7 +31,7 @@ class CaseRulesTest {
         CaseRules.apply(Optional.empty(), Optional.empty(), root.incoming(), NOW);
 
     Case c = d.caseAfter();
-    assertThat(c.caseId()).isEqualTo(CaseIds.caseId(root.conversationKey()));
+    assertThat(c.caseId()).isEqualTo(Ids.caseId(root.conversationKey()));
     assertThat(c.status()).isEqualTo(CaseStatus.NEW);
     assertThat(c.postCount()).isEqualTo(1);
     assertThat(c.labels()).containsExactly(LabelName.COMPLAINT);
@@ -185,8 +186,8 @@ class CaseRulesTest {
 
   @Test
   void conversationsOnDifferentAccountsAreDifferentCases() {
-    assertThat(CaseIds.caseId(aPost().onAccount("page-1").conversationKey()))
-        .isNotEqualTo(CaseIds.caseId(aPost().onAccount("page-2").conversationKey()));
+    assertThat(Ids.caseId(aPost().onAccount("page-1").conversationKey()))
+        .isNotEqualTo(Ids.caseId(aPost().onAccount("page-2").conversationKey()));
   }
 
   @Test
