@@ -1,5 +1,6 @@
 package dev.switchboard.classify;
 
+import static dev.switchboard.eventstreams.testing.RawKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.ChannelEvent;
@@ -9,6 +10,7 @@ import dev.switchboard.contracts.LabelName;
 import dev.switchboard.contracts.Priority;
 import dev.switchboard.contracts.Team;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.eventstreams.testing.RawKafka;
 import dev.switchboard.infra.SharedInfrastructure;
 import dev.switchboard.infra.WithInfrastructure;
 import java.net.URI;
@@ -18,26 +20,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +56,7 @@ class ClassifyIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static KafkaProducer<String, byte[]> producer;
+  private static RawKafka client;
 
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry registry) {
@@ -82,21 +71,13 @@ class ClassifyIT {
   }
 
   @BeforeAll
-  static void producer() {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+  static void kafkaClient() {
+    client = new RawKafka(bootstrap());
   }
 
   @AfterAll
-  static void closeProducer() {
-    producer.close();
+  static void closeKafkaClient() {
+    client.close();
   }
 
   @Test
@@ -104,10 +85,11 @@ class ClassifyIT {
     ChannelEvent event =
         ChannelEvents.comment(unique("p"), "We waited 9 hours. How do I complain?");
     // With the envelope the ingest service writes: it must not leak into the output's.
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            Topics.CHANNEL_EVENTS, event.conversationKey(), json.writeValueAsBytes(event));
-    Map.of(
+    client.send(
+        Topics.CHANNEL_EVENTS,
+        event.conversationKey(),
+        json.writeValueAsBytes(event),
+        Map.of(
             CloudEventHeaders.ID,
             event.eventId(),
             CloudEventHeaders.SOURCE,
@@ -117,10 +99,7 @@ class ClassifyIT {
             CloudEventHeaders.TIME,
             "2026-11-20T09:00:05Z",
             CloudEventHeaders.SPEC_VERSION,
-            "1.0")
-        .forEach(
-            (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-    producer.send(record).get();
+            "1.0"));
 
     ConsumerRecord<String, byte[]> out =
         awaitRecord(Topics.CLASSIFIED_EVENTS, event.conversationKey());
@@ -193,43 +172,11 @@ class ClassifyIT {
   }
 
   private static void send(String topic, String key, byte[] value) throws Exception {
-    producer.send(new ProducerRecord<>(topic, key, value)).get();
+    client.send(topic, key, value);
   }
 
-  /** Reads the topic from the start until the record with the key shows up. */
   private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(topic, Duration.ofSeconds(30))
-          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (key.equals(record.key())) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no record with key " + key + " on " + topic + " within " + TIMEOUT);
-  }
-
-  private static String header(ConsumerRecord<?, ?> record, String name) {
-    return Optional.ofNullable(record.headers().lastHeader(name))
-        .map(Header::value)
-        .map(v -> new String(v, StandardCharsets.UTF_8))
-        .orElseThrow(() -> new AssertionError("no header " + name));
+    return client.awaitRecord(topic, key, TIMEOUT);
   }
 
   private String get(String path) throws Exception {

@@ -1,11 +1,13 @@
 package dev.switchboard.moderation;
 
+import static dev.switchboard.eventstreams.testing.RawKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.eventstreams.testing.RawKafka;
 import dev.switchboard.infra.Infrastructure;
 import dev.switchboard.infra.SharedInfrastructure;
 import dev.switchboard.infra.WithInfrastructure;
@@ -16,26 +18,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +54,7 @@ class ModerationIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static KafkaProducer<String, byte[]> producer;
+  private static RawKafka client;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -84,21 +73,13 @@ class ModerationIT {
   }
 
   @BeforeAll
-  static void producer() {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+  static void kafkaClient() {
+    client = new RawKafka(infra().kafkaBootstrapServers());
   }
 
   @AfterAll
-  static void closeProducer() {
-    producer.close();
+  static void closeKafkaClient() {
+    client.close();
   }
 
   @Test
@@ -197,68 +178,19 @@ class ModerationIT {
   }
 
   private static void send(String key, byte[] value, String ceType) throws Exception {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(Topics.CLASSIFIED_EVENTS, key, value);
-    if (ceType != null) {
-      record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
-    }
-    producer.send(record).get();
+    client.send(
+        Topics.CLASSIFIED_EVENTS,
+        key,
+        value,
+        ceType == null ? Map.of() : Map.of(CloudEventHeaders.TYPE, ceType));
   }
 
-  private static KafkaConsumer<String, byte[]> consumerFromStart(String topic) {
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    consumer
-        .partitionsFor(topic, Duration.ofSeconds(30))
-        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    return consumer;
-  }
-
-  /** Reads the topic from the start until the record with the key shows up. */
   private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-    try (KafkaConsumer<String, byte[]> consumer = consumerFromStart(topic)) {
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (key.equals(record.key())) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no record with key " + key + " on " + topic + " within " + TIMEOUT);
+    return client.awaitRecord(topic, key, TIMEOUT);
   }
 
-  /** Every key on the topic now (the topic is small in this test). */
   private static List<String> keysOn(String topic) {
-    List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = consumerFromStart(topic)) {
-      for (int emptyPolls = 0; emptyPolls < 3; ) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        if (records.isEmpty()) {
-          emptyPolls++;
-        }
-        records.forEach(r -> keys.add(r.key()));
-      }
-    }
-    return keys;
-  }
-
-  private static String header(ConsumerRecord<?, ?> record, String name) {
-    return Optional.ofNullable(record.headers().lastHeader(name))
-        .map(Header::value)
-        .map(v -> new String(v, StandardCharsets.UTF_8))
-        .orElseThrow(() -> new AssertionError("no header " + name));
+    return client.keysOn(topic);
   }
 
   private String get(String path) throws Exception {

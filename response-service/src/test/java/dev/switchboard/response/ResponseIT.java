@@ -228,13 +228,18 @@ class ResponseIT {
                         .findFirst()
                         .orElse(null),
                 r -> r != null);
-    assertThat(header(dead, "x-exception-message")).contains("not a ClassifiedEvent JSON document");
+    assertThat(header(dead, "x-exception-message")).contains("not a JSON ClassifiedEvent");
     assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.CLASSIFIED_EVENTS);
     await()
         .atMost(WAIT)
         .until(
             () -> count("select count(*) from posts where item_id = ?", good.itemId()),
             n -> n == 1);
+    assertThat(get("/actuator/prometheus").body())
+        .containsPattern(
+            "switchboard_dead_letters_total\\{[^}]*group=\"response\"[^}]*"
+                + "reason=\"UnreadableRecordException\"[^}]*\\} [1-9]")
+        .containsPattern("switchboard_classified_invalid_total\\{[^}]*\\} [1-9]");
   }
 
   @Test

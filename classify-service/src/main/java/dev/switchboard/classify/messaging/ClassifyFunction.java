@@ -4,6 +4,10 @@ import dev.switchboard.classify.domain.Classifier;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
+import dev.switchboard.eventstreams.CloudEventEnvelope;
+import dev.switchboard.eventstreams.ContractJson;
+import dev.switchboard.eventstreams.RequiredFields;
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +19,18 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * The stream function behind the {@code classify-in-0 → classify-out-0} bindings: converts the
- * record, delegates to the {@link Classifier}, and sets the record key and CloudEvents headers.
+ * record, delegates to the {@link Classifier}, and sets the record key and CloudEvents headers. A
+ * record that is not a channel event is an {@link UnreadableRecordException}: dead-lettered at
+ * once.
  */
 public final class ClassifyFunction implements Function<Message<byte[]>, Message<byte[]>> {
 
-  /** CloudEvents spec version written on every record. */
-  static final String SPEC_VERSION = "1.0";
-
   private final Classifier classifier;
-  private final EventJson json;
+  private final ContractJson json;
   private final MeterRegistry meters;
 
   /** The function with its classifier, JSON codec and metrics. */
-  public ClassifyFunction(Classifier classifier, EventJson json, MeterRegistry meters) {
+  public ClassifyFunction(Classifier classifier, ContractJson json, MeterRegistry meters) {
     this.classifier = classifier;
     this.json = json;
     this.meters = meters;
@@ -35,18 +38,27 @@ public final class ClassifyFunction implements Function<Message<byte[]>, Message
 
   @Override
   public Message<byte[]> apply(Message<byte[]> in) {
-    ChannelEvent event = json.readChannelEvent(in.getPayload());
+    ChannelEvent event = read(in.getPayload());
     ClassifiedEvent classified = classifier.classify(event);
     countClassified(classified);
-    return MessageBuilder.withPayload(json.write(classified))
+    CloudEventEnvelope envelope =
+        new CloudEventEnvelope(
+            event.eventId(),
+            CloudEventHeaders.SOURCE_CLASSIFY,
+            ClassifiedEvent.CE_TYPE,
+            classified.classifiedAt());
+    return envelope
+        .setOn(MessageBuilder.withPayload(json.write(classified)))
         .setHeader(KafkaHeaders.KEY, key(in, event))
-        .setHeader(CloudEventHeaders.ID, event.eventId())
-        .setHeader(CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_CLASSIFY)
-        .setHeader(CloudEventHeaders.TYPE, ClassifiedEvent.CE_TYPE)
-        .setHeader(CloudEventHeaders.TIME, classified.classifiedAt().toString())
-        .setHeader(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION)
         .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
         .build();
+  }
+
+  /** Parses and checks the fields classification and the record key depend on. */
+  private ChannelEvent read(byte[] payload) {
+    ChannelEvent event = json.read(payload, ChannelEvent.class);
+    RequiredFields.of(ChannelEvent.class).requireIdentity(event, "").check();
+    return event;
   }
 
   /**

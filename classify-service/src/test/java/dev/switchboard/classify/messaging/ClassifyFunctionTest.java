@@ -9,6 +9,8 @@ import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
 import dev.switchboard.contracts.LabelName;
+import dev.switchboard.eventstreams.ContractJson;
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +30,7 @@ class ClassifyFunctionTest {
   private final ClassifyFunction function =
       new ClassifyFunction(
           new PlaceholderRuleClassifier(Clock.fixed(NOW, ZoneOffset.UTC)),
-          new EventJson(json),
+          new ContractJson(json),
           meters);
 
   @Test

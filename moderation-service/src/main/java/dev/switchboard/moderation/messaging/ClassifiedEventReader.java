@@ -3,25 +3,23 @@ package dev.switchboard.moderation.messaging;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
-import java.util.ArrayList;
-import java.util.List;
+import dev.switchboard.eventstreams.ContractJson;
+import dev.switchboard.eventstreams.RequiredFields;
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a classified-events record with Jackson 3 and checks it is one: the {@code ce_type} header
- * names a classified event and the fields the moderation service keys on are there. Anything else
- * is an {@link UnreadableRecordException}, which goes to the dead-letter topic without retries.
+ * Reads a classified-events record and checks it is one: the {@code ce_type} header names a
+ * classified event and the fields the moderation service keys on are there. Anything else is an
+ * {@link UnreadableRecordException}, which goes to the dead-letter topic without retries.
  */
 public final class ClassifiedEventReader {
 
-  private final JsonMapper json;
+  private final ContractJson json;
 
-  /** Uses the application's Jackson 3 mapper. */
-  public ClassifiedEventReader(JsonMapper json) {
+  /** Reads with the application's contract JSON reader. */
+  public ClassifiedEventReader(ContractJson json) {
     this.json = json;
   }
 
@@ -38,57 +36,17 @@ public final class ClassifiedEventReader {
               + ", expected "
               + ClassifiedEvent.CE_TYPE);
     }
-    byte[] payload = message.getPayload();
-    if (payload == null || payload.length == 0) {
-      throw new UnreadableRecordException("empty record: expected a JSON ClassifiedEvent");
-    }
-    ClassifiedEvent classified;
-    try {
-      classified = json.readValue(payload, ClassifiedEvent.class);
-    } catch (JacksonException e) {
-      // Only the type, field path and position: Jackson's message can quote the record's content.
-      throw new UnreadableRecordException(
-          "not a JSON ClassifiedEvent: " + e.getClass().getSimpleName() + where(e));
-    }
-    List<String> missing = missingFields(classified);
-    if (!missing.isEmpty()) {
-      throw new UnreadableRecordException("ClassifiedEvent lacks required fields " + missing);
-    }
-    return classified;
-  }
-
-  private static List<String> missingFields(ClassifiedEvent classified) {
-    List<String> missing = new ArrayList<>();
-    if (classified == null || classified.event() == null) {
-      missing.add("event");
-      return missing;
-    }
+    ClassifiedEvent classified = json.read(message.getPayload(), ClassifiedEvent.class);
     ChannelEvent event = classified.event();
-    if (isBlank(event.eventId())) {
-      missing.add("event.eventId");
+    RequiredFields required = RequiredFields.of(ClassifiedEvent.class).require(event, "event");
+    if (event != null) {
+      required
+          .requireIdentity(event, "event.")
+          .require(classified.priority(), "priority")
+          .require(classified.classifiedAt(), "classifiedAt");
     }
-    if (isBlank(event.itemId())) {
-      missing.add("event.itemId");
-    }
-    if (isBlank(event.conversationKey())) {
-      missing.add("event.conversationKey");
-    }
-    if (event.channel() == null) {
-      missing.add("event.channel");
-    }
-    if (isBlank(event.account())) {
-      missing.add("event.account");
-    }
-    if (event.kind() == null) {
-      missing.add("event.kind");
-    }
-    if (classified.priority() == null) {
-      missing.add("priority");
-    }
-    if (classified.classifiedAt() == null) {
-      missing.add("classifiedAt");
-    }
-    return missing;
+    required.check();
+    return classified;
   }
 
   /**
@@ -99,19 +57,5 @@ public final class ClassifiedEventReader {
   private static String ceType(Message<byte[]> message) {
     String type = CloudEventMessageUtils.getType(message);
     return type == null || type.isEmpty() ? null : type;
-  }
-
-  private static String where(JacksonException e) {
-    // Field names come from the contract, never from the record's values, so they are safe to show.
-    String path = e.getPath().isEmpty() ? "" : " in " + e.getPathReference();
-    TokenStreamLocation location = e.getLocation();
-    if (location == null) {
-      return path;
-    }
-    return path + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
   }
 }

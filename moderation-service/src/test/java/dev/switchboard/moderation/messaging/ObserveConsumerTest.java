@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
+import dev.switchboard.eventstreams.ContractJson;
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import dev.switchboard.moderation.ClassifiedEvents;
 import dev.switchboard.moderation.domain.InMemoryObservedItems;
 import dev.switchboard.moderation.domain.Observation;
@@ -23,7 +25,9 @@ class ObserveConsumerTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ObserveConsumer consumer =
       new ObserveConsumer(
-          new ClassifiedEventReader(json), new Observation(items, Clock.systemUTC()), meters);
+          new ClassifiedEventReader(new ContractJson(json)),
+          new Observation(items, Clock.systemUTC()),
+          meters);
 
   private Message<byte[]> record(byte[] payload, Object ceType) {
     MessageBuilder<byte[]> builder = MessageBuilder.withPayload(payload);

@@ -1,11 +1,11 @@
 package dev.switchboard.response.config;
 
+import dev.switchboard.eventstreams.ContractJson;
 import dev.switchboard.response.cases.CaseIntake;
 import dev.switchboard.response.cases.CaseStore;
 import dev.switchboard.response.cases.Transactions;
 import dev.switchboard.response.cases.messaging.ClassifiedEventReader;
 import dev.switchboard.response.cases.messaging.ClassifiedEventsConsumer;
-import dev.switchboard.response.cases.messaging.InvalidEventException;
 import dev.switchboard.response.cases.messaging.OutboxRelay;
 import dev.switchboard.response.cases.persistence.JdbcOutbox;
 import dev.switchboard.response.search.PostIndex;
@@ -13,15 +13,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.Producer;
-import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the case intake, its Kafka function and the outbox relay. */
+/**
+ * Wires the case intake, its Kafka function and the outbox relay. The function's retry template
+ * ({@code switchboard.retry.*}) and the dead-letter counter come from the event-streams library.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CasesConfig {
 
@@ -39,26 +38,8 @@ public class CasesConfig {
   /** Binding {@code classifiedEvents-in-0}; destination and group in application.yml. */
   @Bean
   ClassifiedEventsConsumer classifiedEvents(
-      JsonMapper json, CaseIntake intake, MeterRegistry meters) {
-    return new ClassifiedEventsConsumer(new ClassifiedEventReader(json), intake, meters);
-  }
-
-  /**
-   * Retries of the classified-events binding: transient failures are retried with backoff, then the
-   * binder dead-letters the record; an {@link InvalidEventException} is never retried.
-   */
-  @Bean
-  @StreamRetryTemplate
-  RetryTemplate classifiedEventsRetry(ResponseProperties properties) {
-    ResponseProperties.Retry retry = properties.retry();
-    return new RetryTemplate(
-        RetryPolicy.builder()
-            .maxRetries(Math.max(0, retry.maxAttempts() - 1))
-            .delay(retry.initialBackoff())
-            .multiplier(retry.multiplier())
-            .maxDelay(retry.maxBackoff())
-            .excludes(InvalidEventException.class)
-            .build());
+      ContractJson contractJson, CaseIntake intake, MeterRegistry meters) {
+    return new ClassifiedEventsConsumer(new ClassifiedEventReader(contractJson), intake, meters);
   }
 
   @Bean

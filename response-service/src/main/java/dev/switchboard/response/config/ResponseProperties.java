@@ -8,23 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param topics how the topics this service produces are created
  * @param openSearch where the search index lives
- * @param retry how a classified event that failed is retried before it is dead-lettered
  * @param outbox how case events are relayed to Kafka
  * @param kafkaBootstrapServers the brokers the outbox relay publishes to
  */
 @ConfigurationProperties(prefix = ResponseProperties.PREFIX)
 public record ResponseProperties(
-    Topics topics,
-    OpenSearch openSearch,
-    Retry retry,
-    Outbox outbox,
-    String kafkaBootstrapServers) {
+    Topics topics, OpenSearch openSearch, Outbox outbox, String kafkaBootstrapServers) {
 
   /** Rejects missing sections, so a typo in application.yml fails the start. */
   public ResponseProperties {
     require(topics != null, "topics must be set");
     require(openSearch != null, "open-search must be set");
-    require(retry != null, "retry must be set");
     require(outbox != null, "outbox must be set");
     require(
         kafkaBootstrapServers != null && !kafkaBootstrapServers.isBlank(),
@@ -62,23 +56,6 @@ public record ResponseProperties(
     public OpenSearch {
       require(url != null && !url.isBlank(), "open-search.url must be set");
       require(postsIndex != null && !postsIndex.isBlank(), "open-search.posts-index must be set");
-    }
-  }
-
-  /**
-   * Retries of a classified event whose processing failed (e.g. OpenSearch down).
-   *
-   * @param maxAttempts attempts in all, the first included
-   * @param initialBackoff pause before the first retry
-   * @param multiplier growth of the pause per retry
-   * @param maxBackoff longest pause
-   */
-  public record Retry(
-      int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
-    /** Rejects a policy that would never try or never wait. */
-    public Retry {
-      require(maxAttempts >= 1, "retry.max-attempts must be at least 1");
-      require(multiplier >= 1.0, "retry.multiplier must be at least 1");
     }
   }
 

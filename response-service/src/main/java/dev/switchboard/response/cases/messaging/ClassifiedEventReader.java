@@ -5,69 +5,43 @@ import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.Label;
 import dev.switchboard.contracts.LabelName;
+import dev.switchboard.eventstreams.ContractJson;
+import dev.switchboard.eventstreams.RequiredFields;
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import dev.switchboard.response.cases.IncomingPost;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a classified-events record into an {@link IncomingPost}, or says precisely why it cannot.
- * The reason names fields only, never their values: post text and authors stay out of headers and
- * logs.
+ * Reads a classified-events record into an {@link IncomingPost}, or says precisely why it cannot
+ * with an {@link UnreadableRecordException}. The reason names fields only, never their values: post
+ * text and authors stay out of headers and logs.
  */
 public class ClassifiedEventReader {
 
-  private final JsonMapper json;
+  private final ContractJson json;
 
-  /** Creates a reader with the service's JSON mapper. */
-  public ClassifiedEventReader(JsonMapper json) {
+  /** Creates a reader over the service's contract JSON reader. */
+  public ClassifiedEventReader(ContractJson json) {
     this.json = json;
   }
 
   /** Parses and checks one record value. */
   public IncomingPost read(byte[] value) {
-    if (value == null || value.length == 0) {
-      throw new InvalidEventException("empty record value");
-    }
-    ClassifiedEvent classified;
-    try {
-      classified = json.readValue(value, ClassifiedEvent.class);
-    } catch (JacksonException e) {
-      // Not chained: the parser's message may quote the payload, and the binder copies the cause
-      // chain into the dead letter's headers and its log.
-      throw new InvalidEventException(
-          "not a ClassifiedEvent JSON document ("
-              + e.getClass().getSimpleName()
-              + at(e.getPath())
-              + ")");
-    }
-    if (classified == null) {
-      throw new InvalidEventException("record value is JSON null");
-    }
+    ClassifiedEvent classified = json.read(value, ClassifiedEvent.class);
     ChannelEvent event = classified.event();
-    List<String> missing = new ArrayList<>();
-    if (event == null) {
-      missing.add("event");
-    } else {
-      require(event.eventId(), "event.eventId", missing);
-      require(event.itemId(), "event.itemId", missing);
-      require(event.conversationKey(), "event.conversationKey", missing);
-      require(event.channel(), "event.channel", missing);
-      require(event.account(), "event.account", missing);
-      require(event.kind(), "event.kind", missing);
-      if (event.createdAt() == null && event.receivedAt() == null) {
-        missing.add("event.createdAt");
-      }
+    RequiredFields required = RequiredFields.of(ClassifiedEvent.class).require(event, "event");
+    if (event != null) {
+      required
+          .requireIdentity(event, "event.")
+          .require(
+              event.createdAt() != null ? event.createdAt() : event.receivedAt(),
+              "event.createdAt");
     }
-    require(classified.priority(), "priority", missing);
-    require(classified.route(), "route", missing);
-    if (!missing.isEmpty()) {
-      throw new InvalidEventException("missing required fields: " + String.join(", ", missing));
-    }
+    required.require(classified.priority(), "priority").require(classified.route(), "route");
+    required.check();
     Instant postedAt = event.createdAt() != null ? event.createdAt() : event.receivedAt();
     Author author = event.author();
     return new IncomingPost(
@@ -87,22 +61,6 @@ public class ClassifiedEventReader {
         classified.route());
   }
 
-  /** Where the document went wrong, by field names only (e.g. {@code at event.revision}). */
-  private static String at(List<JacksonException.Reference> path) {
-    if (path == null || path.isEmpty()) {
-      return "";
-    }
-    StringBuilder where = new StringBuilder(" at ");
-    for (JacksonException.Reference ref : path) {
-      if (ref.getPropertyName() != null) {
-        where.append(where.length() > 4 ? "." : "").append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        where.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return where.toString();
-  }
-
   private static Set<LabelName> labelNames(List<Label> labels) {
     Set<LabelName> names = EnumSet.noneOf(LabelName.class);
     if (labels != null) {
@@ -113,11 +71,5 @@ public class ClassifiedEventReader {
       }
     }
     return names;
-  }
-
-  private static void require(Object value, String field, List<String> missing) {
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      missing.add(field);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.response.cases.messaging;
 
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import dev.switchboard.response.cases.CaseIntake;
 import dev.switchboard.response.cases.IncomingPost;
 import io.micrometer.core.instrument.Counter;
@@ -10,7 +11,7 @@ import org.springframework.messaging.Message;
 /**
  * The {@code classifiedEvents} function bound to {@code switchboard.classified-events.v1}: converts
  * the record and delegates. Exceptions go back to the binder, which retries with backoff and then
- * dead-letters; {@link InvalidEventException} is dead-lettered at once.
+ * dead-letters; an {@link UnreadableRecordException} is dead-lettered at once.
  */
 public class ClassifiedEventsConsumer implements Consumer<Message<byte[]>> {
 
@@ -45,7 +46,7 @@ public class ClassifiedEventsConsumer implements Consumer<Message<byte[]>> {
   private IncomingPost readCounting(byte[] payload) {
     try {
       return reader.read(payload);
-    } catch (InvalidEventException e) {
+    } catch (UnreadableRecordException e) {
       invalid.increment();
       throw e;
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.response.cases.messaging;
 
 import dev.switchboard.contracts.CloudEventHeaders;
+import dev.switchboard.eventstreams.CloudEventEnvelope;
 import dev.switchboard.response.cases.persistence.JdbcOutbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +75,13 @@ public class OutboxRelay {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(
               entry.topic(), entry.key(), entry.payload().getBytes(StandardCharsets.UTF_8));
-      header(record, CloudEventHeaders.ID, entry.eventId());
-      header(record, CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_RESPONSE);
-      header(record, CloudEventHeaders.TYPE, entry.ceType());
-      header(record, CloudEventHeaders.TIME, entry.occurredAt().toString());
-      header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
-      header(record, "content-type", "application/json");
+      new CloudEventEnvelope(
+              entry.eventId(),
+              CloudEventHeaders.SOURCE_RESPONSE,
+              entry.ceType(),
+              entry.occurredAt())
+          .addTo(record.headers());
+      record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
       acks.add(producer.send(record));
     }
     long deadline = System.nanoTime() + sendTimeout.toNanos();
@@ -94,9 +95,5 @@ public class OutboxRelay {
         throw new IllegalStateException("Kafka did not acknowledge the case events", e);
       }
     }
-  }
-
-  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.contracts.LabelName;
 import dev.switchboard.contracts.Priority;
 import dev.switchboard.contracts.Team;
+import dev.switchboard.eventstreams.ContractJson;
+import dev.switchboard.eventstreams.UnreadableRecordException;
 import dev.switchboard.response.ClassifiedEventMother;
 import dev.switchboard.response.cases.CaseIntake;
 import dev.switchboard.response.cases.DirectTransactions;
@@ -31,7 +33,7 @@ class ClassifiedEventsConsumerTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ClassifiedEventsConsumer consumer =
       new ClassifiedEventsConsumer(
-          new ClassifiedEventReader(json),
+          new ClassifiedEventReader(new ContractJson(json)),
           new CaseIntake(
               store,
               DirectTransactions.INSTANCE,
@@ -66,8 +68,8 @@ class ClassifiedEventsConsumerTest {
   void aRecordThatIsNotJsonIsRejectedWithAReasonAndCounted() {
     assertThatThrownBy(
             () -> consumer.accept(message("not json at all".getBytes(StandardCharsets.UTF_8))))
-        .isInstanceOf(InvalidEventException.class)
-        .hasMessageStartingWith("not a ClassifiedEvent JSON document")
+        .isInstanceOf(UnreadableRecordException.class)
+        .hasMessageStartingWith("not a JSON ClassifiedEvent")
         .hasNoCause();
     assertThat(meters.counter("switchboard.classified.invalid").count()).isEqualTo(1.0);
     assertThat(store.cases).isEmpty();
@@ -80,7 +82,7 @@ class ClassifiedEventsConsumerTest {
             + "\"priority\":\"P2\"}";
 
     assertThatThrownBy(() -> consumer.accept(message(incomplete.getBytes(StandardCharsets.UTF_8))))
-        .isInstanceOf(InvalidEventException.class)
+        .isInstanceOf(UnreadableRecordException.class)
         .hasMessageContaining("event.eventId")
         .hasMessageContaining("event.conversationKey")
         .hasMessageContaining("route")
@@ -94,8 +96,9 @@ class ClassifiedEventsConsumerTest {
             + "\"priority\":\"P2\"}";
 
     assertThatThrownBy(() -> consumer.accept(message(wrong.getBytes(StandardCharsets.UTF_8))))
-        .isInstanceOf(InvalidEventException.class)
-        .hasMessageContaining("at event.kind")
+        .isInstanceOf(UnreadableRecordException.class)
+        .hasMessageContaining(
+            "ClassifiedEvent[\"event\"]->dev.switchboard.contracts.ChannelEvent[\"kind\"]")
         .hasMessageNotContaining("SHOUTED");
   }
 
