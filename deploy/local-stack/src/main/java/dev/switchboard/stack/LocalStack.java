@@ -41,6 +41,7 @@ public final class LocalStack {
     BiConsumer<String, String> lines = printer(out, colour, verbose);
 
     Map<String, String> secrets = webhookSecrets(env);
+    String demoAccount = demoAccount(env, secrets);
     StackOptions options =
         new StackOptions(
             Path.of(env.getOrDefault("SWITCHBOARD_HOME", ".")).toAbsolutePath().normalize(),
@@ -50,7 +51,9 @@ public final class LocalStack {
             port(env, "MODERATION_PORT", 8084),
             port(env, "SWITCHBOARD_TOPIC_PARTITIONS", 3),
             secrets,
-            env.getOrDefault("SWITCHBOARD_SERVICE_HEAP", "384m"));
+            env.getOrDefault("SWITCHBOARD_SERVICE_HEAP", "384m"),
+            demoAccount,
+            demoRate(env));
 
     long start = System.nanoTime();
     out.println("Switchboard: starting Kafka, OpenSearch and PostgreSQL ...");
@@ -110,7 +113,7 @@ public final class LocalStack {
     b.append("\n  Search:  curl '")
         .append("http://127.0.0.1:")
         .append(options.responsePort())
-        .append("/api/search?q=waiting'\n");
+        .append("/api/search?q=parking'\n");
     b.append("  Cases:   curl 'http://127.0.0.1:")
         .append(options.responsePort())
         .append("/api/cases'\n");
@@ -129,6 +132,13 @@ public final class LocalStack {
                         DEMO_ACCOUNT.equals(account)
                             ? "=" + secret + " in the environment; generated for this run)\n"
                             : " from your environment)\n"));
+    if (options.demo()) {
+      b.append("\n  Demo stream: playing the Northbrook corpus to '")
+          .append(options.demoAccount())
+          .append("' at ")
+          .append(rate(options.demoRate()))
+          .append(" posts a minute (SWITCHBOARD_DEMO=0 turns it off)\n");
+    }
     b.append("\n  Ctrl-C stops everything.\n");
     return b.toString();
   }
@@ -152,6 +162,37 @@ public final class LocalStack {
       secrets.put(DEMO_ACCOUNT, HexFormat.of().formatHex(random));
     }
     return secrets;
+  }
+
+  /**
+   * The account the demo stream plays to: {@code demo-trust} when it has a secret (always, unless
+   * secrets came from the environment), else the first account; null when {@code SWITCHBOARD_DEMO}
+   * is {@code 0}.
+   */
+  static String demoAccount(Map<String, String> env, Map<String, String> secrets) {
+    if ("0".equals(env.getOrDefault("SWITCHBOARD_DEMO", "1").trim()) || secrets.isEmpty()) {
+      return null;
+    }
+    return secrets.containsKey(DEMO_ACCOUNT) ? DEMO_ACCOUNT : secrets.keySet().iterator().next();
+  }
+
+  /** Posts a minute of the demo stream: {@code SWITCHBOARD_DEMO_RATE}, 30 by default. */
+  static double demoRate(Map<String, String> env) {
+    String value = env.getOrDefault("SWITCHBOARD_DEMO_RATE", "30").trim();
+    try {
+      double rate = Double.parseDouble(value);
+      if (rate > 0 && !Double.isInfinite(rate)) {
+        return rate;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the name of the variable
+    }
+    throw new IllegalArgumentException(
+        "SWITCHBOARD_DEMO_RATE must be a positive number of posts a minute, not '" + value + "'");
+  }
+
+  private static String rate(double rate) {
+    return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

@@ -73,6 +73,11 @@ public final class Stack implements AutoCloseable {
     options
         .webhookSecrets()
         .forEach((account, secret) -> ingest.put(StackOptions.secretVariable(account), secret));
+    ingest.put("INGEST_DEMO_ENABLED", Boolean.toString(options.demo()));
+    if (options.demo()) {
+      ingest.put("INGEST_DEMO_ACCOUNT", options.demoAccount());
+      ingest.put("INGEST_DEMO_RATE", Double.toString(options.demoRate()));
+    }
 
     Map<String, String> classify = new HashMap<>(common);
     classify.put("CLASSIFY_PORT", Integer.toString(options.classifyPort()));

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param webhookSecrets webhook secret per account, passed as {@code
  *     SWITCHBOARD_WEBHOOK_SECRET_<ACCOUNT>}
  * @param maxHeap heap limit of each service JVM, e.g. {@code 384m}
+ * @param demoAccount the account ingest's demo source plays to, or null for no demo stream
+ * @param demoRate the demo stream's posts a minute
  */
 public record StackOptions(
     Path home,
@@ -24,7 +26,37 @@ public record StackOptions(
     int moderationPort,
     int topicPartitions,
     Map<String, String> webhookSecrets,
-    String maxHeap) {
+    String maxHeap,
+    String demoAccount,
+    double demoRate) {
+
+  /** Options without the demo stream (as the end-to-end test runs it). */
+  public StackOptions(
+      Path home,
+      int ingestPort,
+      int classifyPort,
+      int responsePort,
+      int moderationPort,
+      int topicPartitions,
+      Map<String, String> webhookSecrets,
+      String maxHeap) {
+    this(
+        home,
+        ingestPort,
+        classifyPort,
+        responsePort,
+        moderationPort,
+        topicPartitions,
+        webhookSecrets,
+        maxHeap,
+        null,
+        0);
+  }
+
+  /** Whether ingest plays the demo stream. */
+  public boolean demo() {
+    return demoAccount != null;
+  }
 
   /** The environment variable that carries an account's webhook secret (see channels). */
   public static String secretVariable(String account) {
