@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -280,9 +279,5 @@ public final class IngestBench {
     } catch (IOException e) {
       // a temporary folder; the OS cleans it eventually
     }
-  }
-
-  static Set<String> topics() {
-    return Set.of(CHANNEL_EVENTS, RAW_TOPIC);
   }
 }
