@@ -123,9 +123,29 @@ public final class GenericPostMapper {
     if (value.isBlank()) {
       throw new InvalidPostException(field, field + " must not be blank; leave it out instead");
     }
+    unicode(field, value);
     if (value.length() > MAX_ID_LENGTH) {
       throw new InvalidPostException(
           field, field + " is longer than " + MAX_ID_LENGTH + " characters");
+    }
+    return value;
+  }
+
+  /**
+   * Refuses an unpaired surrogate, which JSON can carry as an escape ({@code "\\ud800"}) but which
+   * is not text: it cannot be written as UTF-8, so downstream readers would choke on it.
+   */
+  private static String unicode(String field, String value) throws InvalidPostException {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidPostException(
+            field, field + " holds an unpaired surrogate (\\uD800-\\uDFFF); send Unicode text");
+      }
     }
     return value;
   }
@@ -157,7 +177,7 @@ public final class GenericPostMapper {
       throw new InvalidPostException(
           "text", "text is longer than " + maxTextLength + " characters");
     }
-    return text;
+    return unicode("text", text);
   }
 
   private static Instant createdAt(String value) throws InvalidPostException {
@@ -183,6 +203,7 @@ public final class GenericPostMapper {
     if (value.length() > MAX_URL_LENGTH) {
       throw new InvalidPostException(field, field + " is longer than " + MAX_URL_LENGTH);
     }
+    unicode(field, value);
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme();
@@ -213,7 +234,7 @@ public final class GenericPostMapper {
       throw new InvalidPostException(
           field, field + " is longer than " + MAX_NAME_LENGTH + " characters");
     }
-    return value;
+    return value == null ? null : unicode(field, value);
   }
 
   private static Integer rating(Integer rating) throws InvalidPostException {

@@ -29,6 +29,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -113,12 +116,25 @@ public class GenericWebhookController {
       return reject(signatureProblem(check, path));
     }
 
+    String raw;
+    try {
+      // Strict: the JSON parser lets overlong forms and encoded surrogates through, and a lenient
+      // decode would replace them, so the stored text would no longer match the raw body.
+      raw =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return reject(invalid("The body is not valid UTF-8", null, path));
+    }
+
     ChannelEvent event;
     try {
       GenericPost post = objectMapper.readValue(body, GenericPost.class);
-      event =
-          mapper.toChannelEvent(
-              account, post, new String(body, StandardCharsets.UTF_8), clock.instant());
+      event = mapper.toChannelEvent(account, post, raw, clock.instant());
     } catch (IOException e) {
       // The parser's message can quote the body, which may hold patient data: keep it generic.
       return reject(
