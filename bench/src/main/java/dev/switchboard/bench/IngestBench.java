@@ -1,6 +1,10 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.contracts.Topics;
 import dev.switchboard.infra.KafkaBroker;
+import dev.switchboard.stack.ServiceProcess;
+import dev.switchboard.stack.ServiceSpec;
+import dev.switchboard.stack.Stack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -33,7 +37,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class IngestBench {
 
   private static final String ACCOUNT = "bench-trust";
-  private static final String CHANNEL_EVENTS = "switchboard.channel-events.v1";
+  private static final String CHANNEL_EVENTS = Topics.CHANNEL_EVENTS;
   private static final String RAW_TOPIC = "bench.raw-producer";
   private static final int PAYLOAD_SAMPLE = 2000;
 
@@ -63,7 +67,7 @@ public final class IngestBench {
   /** Runs one benchmark, printing progress to {@code progress}. */
   public static Report run(BenchOptions options, java.util.function.Consumer<String> progress)
       throws Exception {
-    Path jar = IngestProcess.jar(options.home());
+    Path jar = Stack.jar(options.home(), "ingest-service");
     String loadBefore = ProcessStats.loadAverage();
     Path dir = Files.createTempDirectory("switchboard-bench-");
     try (KafkaBroker broker =
@@ -79,13 +83,15 @@ public final class IngestBench {
       env.put("INGEST_PORT", Integer.toString(port));
       env.put("SWITCHBOARD_TOPIC_PARTITIONS", Integer.toString(options.partitions()));
       env.put("SWITCHBOARD_WEBHOOK_SECRET_BENCH_TRUST", secretText);
-      try (IngestProcess ingest = IngestProcess.start(jar, port, jvm, env)) {
+      ServiceSpec spec = new ServiceSpec("ingest", jar, port, "/health", jvm, env);
+      // Its output is kept for the failure message only: the bench prints its own report.
+      try (ServiceProcess ingest = ServiceProcess.start(spec, line -> {})) {
         ingest.awaitHealthy(Duration.ofSeconds(120));
         progress.accept("bench: ingest-service up (pid " + ingest.pid() + ")");
         String runId = Long.toHexString(System.nanoTime());
         WebhookLoad load =
             new WebhookLoad(
-                ingest.baseUrl(),
+                ingest.spec().baseUrl(),
                 ACCOUNT,
                 secretText.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 runId);

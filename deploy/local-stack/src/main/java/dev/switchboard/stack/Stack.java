@@ -123,7 +123,7 @@ public final class Stack implements AutoCloseable {
   }
 
   /** The runnable jar a module's {@code package} made (not Maven's {@code original-} copy). */
-  static Path jar(Path home, String module) {
+  public static Path jar(Path home, String module) {
     Path target = home.resolve(module).resolve("target");
     try (Stream<Path> files = Files.list(target)) {
       return files
