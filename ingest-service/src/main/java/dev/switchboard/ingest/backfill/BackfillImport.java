@@ -169,13 +169,12 @@ public final class BackfillImport {
                   inFlight.release();
                 });
       }
-    } catch (CountingInputStream.TooLargeException e) {
+    } catch (InputTooLargeException e) {
       stop = BackfillReport.Stop.INPUT_TOO_LARGE;
-      stopDetail = "The input is larger than " + limits.maxBytes() + " bytes; " + after(tally);
+      stopDetail = "The " + e.getMessage() + "; " + after(tally);
     } catch (IOException e) {
       stop = BackfillReport.Stop.INPUT_UNREADABLE;
-      stopDetail =
-          "The input could not be read on (" + e.getClass().getSimpleName() + "); " + after(tally);
+      stopDetail = "The input could not be read on (" + causes(e) + "); " + after(tally);
     } finally {
       // Every row sent is either acknowledged or failed before the report is written.
       inFlight.acquireUninterruptibly(limits.maxInFlight());
@@ -199,6 +198,15 @@ public final class BackfillImport {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** The exception's class names down its causes: enough to diagnose, never any content. */
+  private static String causes(Throwable e) {
+    StringBuilder names = new StringBuilder(e.getClass().getSimpleName());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      names.append(" < ").append(cause.getClass().getSimpleName());
+    }
+    return names.toString();
   }
 
   private static String after(Tally tally) {

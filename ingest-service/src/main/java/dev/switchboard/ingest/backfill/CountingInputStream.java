@@ -7,13 +7,6 @@ import java.io.InputStream;
 /** Counts the bytes read, for progress, and refuses to read past a limit (the upload limit). */
 final class CountingInputStream extends FilterInputStream {
 
-  /** Thrown when the input goes past the limit. */
-  static final class TooLargeException extends IOException {
-    TooLargeException(long limit) {
-      super("the input is larger than " + limit + " bytes");
-    }
-  }
-
   private final long limit;
   private volatile long count;
 
@@ -57,10 +50,10 @@ final class CountingInputStream extends FilterInputStream {
     return false;
   }
 
-  private void add(long n) throws TooLargeException {
+  private void add(long n) throws InputTooLargeException {
     count += n;
     if (limit > 0 && count > limit) {
-      throw new TooLargeException(limit);
+      throw new InputTooLargeException(limit);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.ingest.backfill.BackfillReport;
 import dev.switchboard.ingest.backfill.BackfillSettings;
 import dev.switchboard.ingest.backfill.ImportFormat;
 import dev.switchboard.ingest.backfill.ImportRequest;
+import dev.switchboard.ingest.backfill.InputTooLargeException;
 import dev.switchboard.ingest.backfill.InvalidImportException;
 import dev.switchboard.ingest.messaging.ChannelEventPublisher;
 import dev.switchboard.ingest.web.Problem;
@@ -25,9 +26,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -121,12 +125,12 @@ public class BackfillController {
     }
 
     BackfillReport report;
-    try (InputStream in = body) {
+    try (InputStream in = new UploadStream(body, settings.maxBodyBytes())) {
       report = backfill.run(in, importRequest, BackfillImport.Progress.NONE);
     } catch (InvalidImportException e) {
       return problem(
           INVALID_IMPORT, "Invalid import", HttpStatus.BAD_REQUEST, e.getMessage(), path);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // Only close() can get here; the import itself has reported every row.
       return problem(
           UNREADABLE_INPUT, "Unreadable input", HttpStatus.BAD_REQUEST, "The body broke off", path);
@@ -235,8 +239,54 @@ public class BackfillController {
     return new ImportRequest(parsed, mapping, parsedChannel, account);
   }
 
+  /**
+   * The request body, with the server's own size refusal (when {@code micronaut.server
+   * .max-request-size} is reached first) reported as the import's, so either limit answers 413.
+   */
+  private static final class UploadStream extends FilterInputStream {
+    private final long limit;
+
+    UploadStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        throw translated(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (IOException e) {
+        throw translated(e);
+      }
+    }
+
+    private IOException translated(IOException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ContentLengthExceededException) {
+          return new InputTooLargeException(limit);
+        }
+      }
+      return e;
+    }
+  }
+
+  /**
+   * A refusal before the body was read. The connection is closed after it: otherwise a client still
+   * uploading a large file would wait forever for the server to read the rest.
+   */
   private static MutableHttpResponse<Problem> problem(
       String slug, String title, HttpStatus status, String detail, String path) {
-    return Problem.of(slug, title, status, detail, path).toResponse();
+    return Problem.of(slug, title, status, detail, path)
+        .toResponse()
+        .header(HttpHeaders.CONNECTION, "close");
   }
 }
