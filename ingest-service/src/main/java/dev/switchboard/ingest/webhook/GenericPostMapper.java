@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Validates a {@link GenericPost} and maps it to the {@link ChannelEvent} of channel {@link
- * Channel#GENERIC}, with the deterministic ids of {@link Ids}: the same post sent twice maps to the
- * same {@code eventId}. Error messages name the field and never quote the post's text or author.
+ * Validates a {@link GenericPost} and maps it to a {@link ChannelEvent} (channel {@link
+ * Channel#GENERIC} for the webhook, any channel for the backfill import), with the deterministic
+ * ids of {@link Ids}: the same post sent twice maps to the same {@code eventId}. Error messages
+ * name the field and never quote the post's text or author.
  */
 public final class GenericPostMapper {
 
@@ -56,6 +57,24 @@ public final class GenericPostMapper {
   public ChannelEvent toChannelEvent(
       String account, GenericPost post, String raw, Instant receivedAt)
       throws InvalidPostException {
+    return toChannelEvent(Channel.GENERIC, account, post, raw, receivedAt, IngestSource.WEBHOOK);
+  }
+
+  /**
+   * The same mapping for a post of any {@code channel} that reached Switchboard by {@code source}
+   * (the backfill import reads exports of every platform in this shape), so a post imported from a
+   * file gets the ids it gets when it arrives live on that channel and account.
+   *
+   * @throws InvalidPostException naming the first field that is missing or wrong
+   */
+  public ChannelEvent toChannelEvent(
+      Channel channel,
+      String account,
+      GenericPost post,
+      String raw,
+      Instant receivedAt,
+      IngestSource source)
+      throws InvalidPostException {
     if (post == null) {
       throw new InvalidPostException(null, "the body must be a JSON object");
     }
@@ -82,13 +101,13 @@ public final class GenericPostMapper {
     String language = language(post.language());
     List<Attachment> attachments = attachments(post.attachments());
 
-    String itemId = Ids.itemId(Channel.GENERIC, account, platformId);
+    String itemId = Ids.itemId(channel, account, platformId);
     String root = threadRootId == null ? platformId : threadRootId;
     return new ChannelEvent(
         Ids.eventId(itemId, kind, revision),
         itemId,
-        Ids.conversationKey(Channel.GENERIC, account, root),
-        Channel.GENERIC,
+        Ids.conversationKey(channel, account, root),
+        channel,
         account,
         platformId,
         kind,
@@ -102,7 +121,7 @@ public final class GenericPostMapper {
         createdAt,
         receivedAt,
         visibility,
-        IngestSource.WEBHOOK,
+        source,
         rating,
         language,
         attachments,
