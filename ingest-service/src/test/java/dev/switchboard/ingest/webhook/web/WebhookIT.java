@@ -17,8 +17,11 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +89,8 @@ class WebhookIT implements TestPropertyProvider {
         "switchboard.kafka.bootstrap-servers", SharedInfrastructure.get().kafkaBootstrapServers());
     properties.put("switchboard.kafka.topic-partitions", Integer.toString(PARTITIONS));
     properties.put("switchboard.webhook.max-body-bytes", Integer.toString(MAX_BODY));
-    properties.put("micronaut.server.max-request-size", Integer.toString(MAX_BODY));
+    // The server-wide limit stays the backfill upload's (application.yml), as in production: the
+    // webhook limit must hold on its own.
     properties.put("micronaut.server.port", "-1");
     return properties;
   }
@@ -260,6 +264,38 @@ class WebhookIT implements TestPropertyProvider {
             + "\"}";
 
     assertProblem(signedPost(huge), 413, "body-too-large");
+  }
+
+  @Test
+  void anOversizeWebhookIsRefusedBeforeItsBodyIsRead() throws Exception {
+    // Declares 32 MiB (under the server-wide backfill limit) and sends none of it: only a refusal
+    // made from the declared length can answer before the read timeout.
+    try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+      socket.setSoTimeout(10_000);
+      String head =
+          "POST /webhooks/generic/"
+              + ACCOUNT
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + HubSignature.HEADER
+              + ": sha256="
+              + "0".repeat(64)
+              + "\r\nContent-Length: "
+              + (32 * 1024 * 1024)
+              + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(UTF_8));
+      socket.getOutputStream().flush();
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
+      String statusLine = reader.readLine();
+      assertThat(statusLine).startsWith("HTTP/1.1 413");
+      List<String> headers = new ArrayList<>();
+      for (String line = reader.readLine();
+          line != null && !line.isEmpty();
+          line = reader.readLine()) {
+        headers.add(line.toLowerCase(java.util.Locale.ROOT));
+      }
+      assertThat(headers).contains("content-type: application/problem+json", "connection: close");
+    }
   }
 
   @Test
