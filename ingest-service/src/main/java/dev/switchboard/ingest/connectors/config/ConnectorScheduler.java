@@ -1,7 +1,10 @@
 package dev.switchboard.ingest.connectors.config;
 
+import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.ingest.connectors.Connector;
 import dev.switchboard.ingest.messaging.TopicInitializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -25,6 +28,7 @@ public class ConnectorScheduler {
 
   private final FacebookConnectors facebook;
   private final TopicInitializer topics;
+  private final MeterRegistry registry;
   private final ScheduledExecutorService executor =
       Executors.newScheduledThreadPool(
           2,
@@ -34,14 +38,17 @@ public class ConnectorScheduler {
             return thread;
           });
 
-  /** A scheduler for the configured connectors. */
-  public ConnectorScheduler(FacebookConnectors facebook, TopicInitializer topics) {
+  /** A scheduler for the configured connectors; registers the platforms' gauges. */
+  public ConnectorScheduler(
+      FacebookConnectors facebook, TopicInitializer topics, MeterRegistry registry) {
     this.facebook = facebook;
     this.topics = topics;
+    this.registry = registry;
   }
 
   @EventListener
   void onStartup(ServerStartupEvent event) {
+    registerGauges(facebook);
     if (!facebook.settings().pollingEnabled()) {
       LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
       return;
@@ -84,6 +91,23 @@ public class ConnectorScheduler {
       next = facebook.settings().pollInterval();
     }
     executor.schedule(() -> run(connector), next.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void registerGauges(FacebookConnectors facebook) {
+    Gauge.builder(
+            "switchboard.connector.rate.limit.headroom.percent",
+            facebook,
+            f -> f.headroom().map(RateLimitHeadroom::remainingPercent).orElse(Double.NaN))
+        .tag("platform", "facebook")
+        .description("What is left of the platform's rate limit, as its last answer said (0-100)")
+        .register(registry);
+    Gauge.builder(
+            "switchboard.connector.circuit.open",
+            facebook,
+            f -> "CLOSED".equals(f.circuitState()) ? 0 : 1)
+        .tag("platform", "facebook")
+        .description("1 while the platform's circuit is not closed")
+        .register(registry);
   }
 
   @PreDestroy

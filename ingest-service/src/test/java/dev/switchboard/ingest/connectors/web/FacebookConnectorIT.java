@@ -211,7 +211,7 @@ class FacebookConnectorIT implements TestPropertyProvider {
   }
 
   @Test
-  void aRateLimitStormSlowsTheConnectorDownWithoutLosingAnything() {
+  void aRateLimitStormSlowsTheConnectorDownWithoutLosingAnything() throws Exception {
     for (int i = 0; i < 3; i++) {
       GRAPH.addPost("1002", "storm " + i, "u", "U", T0.plusSeconds(i));
     }
@@ -243,6 +243,9 @@ class FacebookConnectorIT implements TestPropertyProvider {
     assertThat(gaps.get(2)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(connectors.headroom()).isPresent();
+    assertThat(get("/prometheus").body())
+        .contains("switchboard_connector_rate_limit_headroom_percent{platform=\"facebook\"}")
+        .contains("switchboard_connector_circuit_open{platform=\"facebook\"} 0.0");
   }
 
   @Test
