@@ -5,6 +5,7 @@ import dev.switchboard.channels.http.GraphRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
@@ -37,6 +38,7 @@ public class FacebookConnectors {
   private final Clock clock;
   private final PlatformHttp http;
   private final GraphClient graph;
+  private final java.time.Duration ackTimeout;
 
   /** The Pages of the configuration. */
   public FacebookConnectors(
@@ -46,8 +48,10 @@ public class FacebookConnectors {
       EventSink sink,
       CursorStore cursors,
       ConnectorListener listener,
+      KafkaSettings kafka,
       Clock clock) {
     this.settings = settings;
+    this.ackTimeout = kafka.ackTimeout();
     this.pages =
         pages.stream().collect(Collectors.toMap(FacebookPageSettings::name, Function.identity()));
     this.secrets = secrets;
@@ -110,7 +114,7 @@ public class FacebookConnectors {
         cursors,
         listener,
         new FacebookPageConnector.Settings(
-            settings.pageSize(), settings.pollInterval(), settings.readTimeout(), page.startFrom()),
+            settings.pageSize(), settings.pollInterval(), ackTimeout, page.startFrom()),
         clock);
   }
 
