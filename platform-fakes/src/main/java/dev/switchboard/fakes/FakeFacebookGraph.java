@@ -51,7 +51,7 @@ public final class FakeFacebookGraph implements AutoCloseable {
   private static final int DEFAULT_LIMIT = 25;
   private static final int MAX_LIMIT = 100;
 
-  /** One request the fake received. */
+  /** One request the fake received, recorded once answered; status -1 if the client had gone. */
   public record RecordedRequest(long nanoTime, String path, String query, int status) {}
 
   private record Author(String id, String name) {}
@@ -282,13 +282,15 @@ public final class FakeFacebookGraph implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String query = exchange.getRequestURI().getRawQuery();
-    int status;
+    // -1 when no answer could be written: the client gave up (a timeout) before it came.
+    int status = -1;
     try {
       status = answer(exchange, path, query == null ? "" : query);
     } catch (RuntimeException e) {
       status = send(exchange, 500, error("internal fake error", "FakeError", 1, null), Map.of());
+    } finally {
+      requests.add(new RecordedRequest(System.nanoTime(), path, query, status));
     }
-    requests.add(new RecordedRequest(System.nanoTime(), path, query, status));
   }
 
   private int answer(HttpExchange exchange, String path, String rawQuery) throws IOException {

@@ -125,6 +125,25 @@ class GraphClientTest {
   }
 
   @Test
+  void aSlowAnswerTimesOutAndIsRetried() {
+    graph.addPost("111", "p", "u", "U", T0);
+    graph.failNext(new GraphFault.Slow(Duration.ofSeconds(4)));
+
+    long started = System.nanoTime();
+
+    assertThat(client.feed("111", "tok", null, null, 25).items()).hasSize(1);
+
+    // The answer came from the retry, before the slow first answer would have (the fake records
+    // a request when it has answered it, so the slow one shows up last).
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3500));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (graph.requests().size() < 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(graph.requests()).hasSize(2);
+  }
+
+  @Test
   void conversationsFlattenIntoMessages() {
     graph.addMessage("111", "t_1", "hello", "u1", "Sam", T0);
     graph.addMessage("111", "t_1", "anyone?", "u1", "Sam", T0.plusSeconds(30));

@@ -333,6 +333,15 @@ class FacebookConnectorIT implements TestPropertyProvider {
             .post("reaction", "add", "1006_78", null, "u", "U", T0)
             .json(T0.plusSeconds(121))
             .getBytes(UTF_8);
+    byte[] otherPage =
+        FacebookWebhooks.forPage("9999")
+            .comment("add", "9999_1", "71_1", "9999_1", "not ours", "u", "U", T0)
+            .json(T0)
+            .getBytes(UTF_8);
+    HttpResponse<String> notOurs = postWebhook(otherPage, HubSignature.sign(secret, otherPage));
+    assertThat(notOurs.statusCode()).isEqualTo(202);
+    assertThat(JSON.readTree(notOurs.body()).get("events").asInt()).isZero();
+
     HttpResponse<String> accepted = postWebhook(lifecycle, HubSignature.sign(secret, lifecycle));
     assertThat(accepted.statusCode()).isEqualTo(202);
     assertThat(JSON.readTree(accepted.body()).get("ignored").asInt()).isEqualTo(1);
