@@ -39,6 +39,8 @@ public class FacebookTestBeans {
             FacebookSecrets.tokenVariable("broken"),
             "token-broken",
             FacebookSecrets.tokenVariable("restart"),
-            "token-restart"));
+            "token-restart",
+            FacebookSecrets.tokenVariable("schedule"),
+            "token-schedule"));
   }
 }
