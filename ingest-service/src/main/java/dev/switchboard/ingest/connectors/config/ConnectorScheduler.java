@@ -1,0 +1,117 @@
+package dev.switchboard.ingest.connectors.config;
+
+import dev.switchboard.channels.http.RateLimitHeadroom;
+import dev.switchboard.ingest.connectors.Connector;
+import dev.switchboard.ingest.messaging.TopicInitializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every configured Page with a token on its own schedule, once the service's topics exist.
+ * Each connector polls on one thread at a time; a failing poll only delays its own next poll.
+ */
+@Singleton
+public class ConnectorScheduler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorScheduler.class);
+  private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
+
+  private final FacebookConnectors facebook;
+  private final TopicInitializer topics;
+  private final MeterRegistry registry;
+  private final ScheduledExecutorService executor =
+      Executors.newScheduledThreadPool(
+          2,
+          runnable -> {
+            Thread thread = new Thread(runnable, "connector-poller");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** A scheduler for the configured connectors; registers the platforms' gauges. */
+  public ConnectorScheduler(
+      FacebookConnectors facebook, TopicInitializer topics, MeterRegistry registry) {
+    this.facebook = facebook;
+    this.topics = topics;
+    this.registry = registry;
+  }
+
+  @EventListener
+  void onStartup(ServerStartupEvent event) {
+    registerGauges(facebook);
+    if (!facebook.settings().pollingEnabled()) {
+      LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
+      return;
+    }
+    for (String name : facebook.namesWithoutToken()) {
+      LOG.warn(
+          "Facebook Page {} is configured but {} is not set: not polled",
+          name,
+          FacebookSecrets.tokenVariable(name));
+    }
+    for (String name : facebook.names()) {
+      executor.schedule(() -> start(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void start(String name) {
+    if (!topics.ready()) {
+      executor.schedule(() -> start(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(facebook.create(name));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Facebook connector {} could not start ({}); retrying",
+          name,
+          e.getClass().getSimpleName());
+      executor.schedule(
+          () -> start(name), facebook.settings().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void run(Connector connector) {
+    Duration next;
+    try {
+      next = connector.poll().nextPollIn();
+    } catch (RuntimeException e) {
+      // A bug must not end the schedule: log the type, never the content, and carry on.
+      LOG.error("Connector {} failed unexpectedly: {}", connector.id(), e.getClass().getName());
+      next = facebook.settings().pollInterval();
+    }
+    executor.schedule(() -> run(connector), next.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void registerGauges(FacebookConnectors facebook) {
+    Gauge.builder(
+            "switchboard.connector.rate.limit.headroom.percent",
+            facebook,
+            f -> f.headroom().map(RateLimitHeadroom::remainingPercent).orElse(Double.NaN))
+        .tag("platform", "facebook")
+        .description("What is left of the platform's rate limit, as its last answer said (0-100)")
+        .register(registry);
+    Gauge.builder(
+            "switchboard.connector.circuit.open",
+            facebook,
+            f -> "CLOSED".equals(f.circuitState()) ? 0 : 1)
+        .tag("platform", "facebook")
+        .description("1 while the platform's circuit is not closed")
+        .register(registry);
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
+  }
+}

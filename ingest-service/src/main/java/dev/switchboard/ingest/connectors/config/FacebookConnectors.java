@@ -1,0 +1,140 @@
+package dev.switchboard.ingest.connectors.config;
+
+import dev.switchboard.channels.facebook.GraphClient;
+import dev.switchboard.channels.http.GraphRules;
+import dev.switchboard.channels.http.PlatformHttp;
+import dev.switchboard.channels.http.RateLimitHeadroom;
+import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorListener;
+import dev.switchboard.ingest.connectors.CursorStore;
+import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.facebook.FacebookPageConnector;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The configured Facebook Pages and what their connectors share: one {@link PlatformHttp} (one
+ * circuit, one view of the app's rate limit) and one {@link GraphClient}. {@link #create(String)}
+ * builds a fresh connector, reading its cursor from Kafka, as a restarted instance would.
+ */
+@Singleton
+public class FacebookConnectors {
+
+  private final FacebookSettings settings;
+  private final Map<String, FacebookPageSettings> pages;
+  private final FacebookSecrets secrets;
+  private final EventSink sink;
+  private final CursorStore cursors;
+  private final ConnectorListener listener;
+  private final Clock clock;
+  private final PlatformHttp http;
+  private final GraphClient graph;
+  private final java.time.Duration ackTimeout;
+
+  /** The Pages of the configuration. */
+  public FacebookConnectors(
+      FacebookSettings settings,
+      List<FacebookPageSettings> pages,
+      FacebookSecrets secrets,
+      EventSink sink,
+      CursorStore cursors,
+      ConnectorListener listener,
+      KafkaSettings kafka,
+      Clock clock) {
+    this.settings = settings;
+    this.ackTimeout = kafka.ackTimeout();
+    this.pages =
+        pages.stream().collect(Collectors.toMap(FacebookPageSettings::name, Function.identity()));
+    this.secrets = secrets;
+    this.sink = sink;
+    this.cursors = cursors;
+    this.listener = listener;
+    this.clock = clock;
+    ResilienceSettings resilience =
+        ResilienceSettings.defaults()
+            .withRetry(
+                settings.maxAttempts(),
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.maxRetryAfter())
+            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
+    try {
+      this.http =
+          PlatformHttp.create(
+              URI.create(settings.graphUrl()).toURL(), new GraphRules(), resilience);
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "switchboard.connectors.facebook.graph-url is not a URL", e);
+    }
+    this.graph = new GraphClient(http, settings.graphVersion());
+  }
+
+  /** The names of the configured Pages that have a token. */
+  public List<String> names() {
+    return pages.keySet().stream().filter(n -> secrets.pageToken(n).isPresent()).sorted().toList();
+  }
+
+  /** The names of the configured Pages without a token (not polled). */
+  public List<String> namesWithoutToken() {
+    return pages.keySet().stream().filter(n -> secrets.pageToken(n).isEmpty()).sorted().toList();
+  }
+
+  /** Whether {@code pageId} is one of the configured Pages. */
+  public boolean watches(String pageId) {
+    return pages.values().stream().anyMatch(p -> p.pageId().equals(pageId));
+  }
+
+  /** A new connector for the Page {@code name}, its cursor read from the cursor topic now. */
+  public FacebookPageConnector create(String name) {
+    FacebookPageSettings page = pages.get(name);
+    if (page == null) {
+      throw new IllegalArgumentException("no Facebook Page configured as " + name);
+    }
+    String token =
+        secrets
+            .pageToken(name)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(FacebookSecrets.tokenVariable(name) + " is not set"));
+    return new FacebookPageConnector(
+        name,
+        page.pageId(),
+        token,
+        graph,
+        sink,
+        cursors,
+        listener,
+        new FacebookPageConnector.Settings(
+            settings.pageSize(), settings.pollInterval(), ackTimeout, page.startFrom()),
+        clock);
+  }
+
+  /** Graph's rate-limit headroom as its last answer reported it. */
+  public Optional<RateLimitHeadroom> headroom() {
+    return http.headroom();
+  }
+
+  /** The Graph circuit's state. */
+  public String circuitState() {
+    return http.circuitState();
+  }
+
+  /** Polling settings. */
+  public FacebookSettings settings() {
+    return settings;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    http.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Connector health: Micrometer metrics and {@code GET /api/connectors}. */
+package dev.switchboard.ingest.connectors.health;

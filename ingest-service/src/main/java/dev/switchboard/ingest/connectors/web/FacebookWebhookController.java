@@ -1,0 +1,226 @@
+package dev.switchboard.ingest.connectors.web;
+
+import dev.switchboard.channels.facebook.FeedChange;
+import dev.switchboard.channels.facebook.FeedWebhook;
+import dev.switchboard.channels.webhook.HubSignature;
+import dev.switchboard.channels.webhook.SignatureCheck;
+import dev.switchboard.contracts.ChannelEvent;
+import dev.switchboard.ingest.config.WebhookSettings;
+import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.config.FacebookConnectors;
+import dev.switchboard.ingest.connectors.config.FacebookSecrets;
+import dev.switchboard.ingest.connectors.facebook.FacebookNormalizer;
+import dev.switchboard.ingest.messaging.KafkaUnavailableException;
+import dev.switchboard.ingest.web.Problem;
+import dev.switchboard.ingest.web.Problems;
+import dev.switchboard.ingest.webhook.web.WebhookMetrics;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Facebook Page webhook. {@code GET /webhooks/facebook}: the subscription handshake, echoing
+ * {@code hub.challenge} when {@code hub.verify_token} is ours. {@code POST /webhooks/facebook}:
+ * size, then {@code X-Hub-Signature-256} over the raw body with the app secret (401 when wrong,
+ * nothing parsed), then the feed changes (400 when not in the documented shape), then 202 only
+ * after Kafka acknowledged every event the body carried (503 otherwise, and Facebook retries).
+ */
+@Controller("/webhooks/facebook")
+public class FacebookWebhookController {
+
+  /**
+   * The 202 answer.
+   *
+   * @param events events published and acknowledged
+   * @param ignored changes that carry no content Switchboard keeps (reactions, hides, other Pages)
+   * @param eventIds the ids of the published events
+   */
+  @io.micronaut.serde.annotation.Serdeable
+  public record Accepted(int events, int ignored, List<String> eventIds) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookController.class);
+  private static final String CHANNEL = "facebook";
+
+  private final FacebookSecrets secrets;
+  private final FacebookConnectors pages;
+  private final EventSink sink;
+  private final WebhookSettings settings;
+  private final WebhookMetrics metrics;
+  private final Clock clock;
+
+  /** The controller and its collaborators. */
+  public FacebookWebhookController(
+      FacebookSecrets secrets,
+      FacebookConnectors pages,
+      EventSink sink,
+      WebhookSettings settings,
+      WebhookMetrics metrics,
+      Clock clock) {
+    this.secrets = secrets;
+    this.pages = pages;
+    this.sink = sink;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** The verification handshake Facebook makes when the subscription is set up. */
+  @Get
+  @Produces({MediaType.TEXT_PLAIN, Problem.MEDIA_TYPE})
+  public HttpResponse<?> verify(
+      HttpRequest<?> request,
+      @Nullable @QueryValue("hub.mode") String mode,
+      @Nullable @QueryValue("hub.verify_token") String verifyToken,
+      @Nullable @QueryValue("hub.challenge") String challenge) {
+    Optional<String> echo =
+        FeedWebhook.handshake(mode, verifyToken, challenge, secrets.verifyToken().orElse(null));
+    if (echo.isPresent()) {
+      return HttpResponse.ok(echo.get()).contentType(MediaType.TEXT_PLAIN_TYPE);
+    }
+    return Problem.of(
+            "verification-failed",
+            "Verification failed",
+            HttpStatus.FORBIDDEN,
+            "hub.mode must be subscribe and hub.verify_token must equal SWITCHBOARD_FACEBOOK_VERIFY_TOKEN",
+            request.getPath())
+        .toResponse();
+  }
+
+  /** One signed notification of Page feed changes. */
+  @Post
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  public CompletableFuture<HttpResponse<?>> receive(
+      HttpRequest<?> request,
+      @Nullable @Header(HubSignature.HEADER) String signature,
+      @Body byte[] body) {
+    String path = request.getPath();
+    if (body.length > settings.maxBodyBytes()) {
+      return reject(
+          Problem.of(
+              Problems.BODY_TOO_LARGE,
+              "Body too large",
+              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+              "The body has " + body.length + " bytes; at most " + settings.maxBodyBytes(),
+              path));
+    }
+    Optional<String> appSecret = secrets.appSecret();
+    if (appSecret.isEmpty()) {
+      return reject(
+          Problem.of(
+              Problems.UNKNOWN_ACCOUNT,
+              "Facebook webhook not configured",
+              HttpStatus.NOT_FOUND,
+              "SWITCHBOARD_FACEBOOK_APP_SECRET is not set",
+              path));
+    }
+    SignatureCheck check =
+        HubSignature.verify(appSecret.get().getBytes(StandardCharsets.UTF_8), body, signature);
+    if (!check.valid()) {
+      String slug =
+          switch (check) {
+            case MISSING -> Problems.MISSING_SIGNATURE;
+            case MALFORMED -> Problems.MALFORMED_SIGNATURE;
+            default -> Problems.BAD_SIGNATURE;
+          };
+      return reject(
+          Problem.of(
+              slug,
+              "Signature not valid",
+              HttpStatus.UNAUTHORIZED,
+              "Send "
+                  + HubSignature.HEADER
+                  + ": sha256=<hex HMAC-SHA256 of the raw body under the app secret>",
+              path));
+    }
+    List<FeedChange> changes;
+    try {
+      changes = FeedWebhook.parse(body);
+    } catch (FeedWebhook.MalformedWebhookException e) {
+      return reject(
+          Problem.of(
+              Problems.INVALID_BODY,
+              "Invalid body",
+              HttpStatus.BAD_REQUEST,
+              "Not a Page feed notification: " + e.getMessage(),
+              path));
+    }
+    Instant now = clock.instant();
+    List<ChannelEvent> events = new ArrayList<>();
+    int ignored = 0;
+    for (FeedChange change : changes) {
+      Optional<ChannelEvent> event =
+          pages.watches(change.pageId())
+              ? FacebookNormalizer.fromWebhook(change, now)
+              : Optional.empty();
+      if (event.isPresent()) {
+        events.add(event.get());
+      } else {
+        ignored++;
+      }
+    }
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    for (ChannelEvent event : events) {
+      acks.add(sink.publish(event));
+    }
+    int accepted = events.size();
+    int skipped = ignored;
+    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+        .<HttpResponse<?>>thenApply(
+            done -> {
+              metrics.accepted(CHANNEL);
+              return HttpResponse.accepted()
+                  .body(
+                      new Accepted(
+                          accepted, skipped, events.stream().map(ChannelEvent::eventId).toList()));
+            })
+        .exceptionally(failure -> unavailable(failure, path));
+  }
+
+  private HttpResponse<?> unavailable(Throwable failure, String path) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (!(cause instanceof KafkaUnavailableException)) {
+      throw new CompletionException(cause);
+    }
+    LOG.warn("Facebook webhook not accepted: {}", cause.getMessage());
+    metrics.rejected(CHANNEL, Problems.KAFKA_UNAVAILABLE);
+    return Problem.of(
+            Problems.KAFKA_UNAVAILABLE,
+            "Kafka unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The events could not be stored right now; Facebook will send them again",
+            path)
+        .toResponse()
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
+  }
+
+  private CompletableFuture<HttpResponse<?>> reject(Problem problem) {
+    metrics.rejected(CHANNEL, problem.type().substring(Problem.TYPE_PREFIX.length()));
+    LOG.info("Facebook webhook rejected: {} {}", problem.status(), problem.type());
+    return CompletableFuture.completedFuture(problem.toResponse());
+  }
+}
