@@ -3,6 +3,7 @@ package dev.switchboard.ingest.backfill;
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.IngestSource;
+import dev.switchboard.ingest.text.TextCleaner;
 import dev.switchboard.ingest.webhook.GenericPost;
 import dev.switchboard.ingest.webhook.GenericPostMapper;
 import dev.switchboard.ingest.webhook.InvalidPostException;

@@ -11,7 +11,7 @@ import dev.switchboard.contracts.IngestSource;
 import dev.switchboard.contracts.ItemType;
 import dev.switchboard.contracts.Visibility;
 import dev.switchboard.ingest.connectors.Revisions;
-import dev.switchboard.ingest.connectors.TextCleaner;
+import dev.switchboard.ingest.text.TextCleaner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

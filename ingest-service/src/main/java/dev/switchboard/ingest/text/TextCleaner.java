@@ -1,4 +1,4 @@
-package dev.switchboard.ingest.backfill;
+package dev.switchboard.ingest.text;
 
 import java.text.Normalizer;
 import java.util.Map;
@@ -6,10 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the text of an exported post into plain text: HTML tags removed (exports of WordPress and
- * Facebook comments keep their markup), line-breaking tags kept as line breaks, character
- * references decoded, and the result in Unicode NFC so that the same words are the same code points
- * for search and classification whatever the exporting tool produced.
+ * Turns platform or exported text into plain text for classification and search, the same way for
+ * every connector and the backfill import: HTML tags removed (Graph messages, WordPress and exports
+ * keep markup), line-breaking tags kept as line breaks, character references decoded, outer
+ * whitespace trimmed, and the result in Unicode NFC so the same words are the same code points
+ * whatever produced them. The event's raw payload keeps the original.
  */
 public final class TextCleaner {
 
@@ -54,12 +55,11 @@ public final class TextCleaner {
       plain = LINE_BREAK_TAGS.matcher(plain).replaceAll("\n");
       plain = TAG.matcher(plain).replaceAll("");
       plain = BLANK_LINES.matcher(plain).replaceAll("\n\n");
-      plain = plain.strip();
     }
     if (plain.indexOf('&') >= 0) {
       plain = decodeReferences(plain);
     }
-    return Normalizer.normalize(plain, Normalizer.Form.NFC);
+    return Normalizer.normalize(plain, Normalizer.Form.NFC).strip();
   }
 
   private static String decodeReferences(String text) {

@@ -1,4 +1,4 @@
-package dev.switchboard.ingest.backfill;
+package dev.switchboard.ingest.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
