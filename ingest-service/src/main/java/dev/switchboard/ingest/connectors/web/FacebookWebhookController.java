@@ -5,17 +5,15 @@ import dev.switchboard.channels.facebook.FeedWebhook;
 import dev.switchboard.channels.webhook.HubSignature;
 import dev.switchboard.channels.webhook.SignatureCheck;
 import dev.switchboard.contracts.ChannelEvent;
-import dev.switchboard.ingest.config.WebhookSettings;
 import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
 import dev.switchboard.ingest.connectors.config.FacebookSecrets;
 import dev.switchboard.ingest.connectors.facebook.FacebookNormalizer;
-import dev.switchboard.ingest.messaging.KafkaUnavailableException;
 import dev.switchboard.ingest.web.Problem;
 import dev.switchboard.ingest.web.Problems;
+import dev.switchboard.ingest.webhook.web.WebhookAnswers;
 import dev.switchboard.ingest.webhook.web.WebhookMetrics;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -37,9 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Facebook Page webhook. {@code GET /webhooks/facebook}: the subscription handshake, echoing
@@ -61,13 +56,12 @@ public class FacebookWebhookController {
   @io.micronaut.serde.annotation.Serdeable
   public record Accepted(int events, int ignored, List<String> eventIds) {}
 
-  private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookController.class);
   private static final String CHANNEL = "facebook";
 
   private final FacebookSecrets secrets;
   private final FacebookConnectors pages;
   private final EventSink sink;
-  private final WebhookSettings settings;
+  private final WebhookAnswers answers;
   private final WebhookMetrics metrics;
   private final Clock clock;
 
@@ -76,13 +70,13 @@ public class FacebookWebhookController {
       FacebookSecrets secrets,
       FacebookConnectors pages,
       EventSink sink,
-      WebhookSettings settings,
+      WebhookAnswers answers,
       WebhookMetrics metrics,
       Clock clock) {
     this.secrets = secrets;
     this.pages = pages;
     this.sink = sink;
-    this.settings = settings;
+    this.answers = answers;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -119,18 +113,15 @@ public class FacebookWebhookController {
       @Nullable @Header(HubSignature.HEADER) String signature,
       @Body byte[] body) {
     String path = request.getPath();
-    if (body.length > settings.maxBodyBytes()) {
-      return reject(
-          Problem.of(
-              Problems.BODY_TOO_LARGE,
-              "Body too large",
-              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-              "The body has " + body.length + " bytes; at most " + settings.maxBodyBytes(),
-              path));
+    Optional<CompletableFuture<HttpResponse<?>>> tooLarge =
+        answers.rejectIfTooLarge(CHANNEL, body, path);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
     }
     Optional<String> appSecret = secrets.appSecret();
     if (appSecret.isEmpty()) {
-      return reject(
+      return answers.reject(
+          CHANNEL,
           Problem.of(
               Problems.UNKNOWN_ACCOUNT,
               "Facebook webhook not configured",
@@ -147,7 +138,8 @@ public class FacebookWebhookController {
             case MALFORMED -> Problems.MALFORMED_SIGNATURE;
             default -> Problems.BAD_SIGNATURE;
           };
-      return reject(
+      return answers.reject(
+          CHANNEL,
           Problem.of(
               slug,
               "Signature not valid",
@@ -161,7 +153,8 @@ public class FacebookWebhookController {
     try {
       changes = FeedWebhook.parse(body);
     } catch (FeedWebhook.MalformedWebhookException e) {
-      return reject(
+      return answers.reject(
+          CHANNEL,
           Problem.of(
               Problems.INVALID_BODY,
               "Invalid body",
@@ -198,29 +191,12 @@ public class FacebookWebhookController {
                       new Accepted(
                           accepted, skipped, events.stream().map(ChannelEvent::eventId).toList()));
             })
-        .exceptionally(failure -> unavailable(failure, path));
-  }
-
-  private HttpResponse<?> unavailable(Throwable failure, String path) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (!(cause instanceof KafkaUnavailableException)) {
-      throw new CompletionException(cause);
-    }
-    LOG.warn("Facebook webhook not accepted: {}", cause.getMessage());
-    metrics.rejected(CHANNEL, Problems.KAFKA_UNAVAILABLE);
-    return Problem.of(
-            Problems.KAFKA_UNAVAILABLE,
-            "Kafka unavailable",
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The events could not be stored right now; Facebook will send them again",
-            path)
-        .toResponse()
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
-  }
-
-  private CompletableFuture<HttpResponse<?>> reject(Problem problem) {
-    metrics.rejected(CHANNEL, problem.type().substring(Problem.TYPE_PREFIX.length()));
-    LOG.info("Facebook webhook rejected: {} {}", problem.status(), problem.type());
-    return CompletableFuture.completedFuture(problem.toResponse());
+        .exceptionally(
+            failure ->
+                answers.unavailable(
+                    CHANNEL,
+                    failure,
+                    path,
+                    "The events could not be stored right now; Facebook will send them again"));
   }
 }

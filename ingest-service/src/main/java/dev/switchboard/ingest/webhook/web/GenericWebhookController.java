@@ -4,16 +4,13 @@ import dev.switchboard.channels.webhook.HubSignature;
 import dev.switchboard.channels.webhook.SignatureCheck;
 import dev.switchboard.channels.webhook.WebhookSecrets;
 import dev.switchboard.contracts.ChannelEvent;
-import dev.switchboard.ingest.config.WebhookSettings;
 import dev.switchboard.ingest.messaging.ChannelEventPublisher;
-import dev.switchboard.ingest.messaging.KafkaUnavailableException;
 import dev.switchboard.ingest.web.Problem;
 import dev.switchboard.ingest.web.Problems;
 import dev.switchboard.ingest.webhook.GenericPost;
 import dev.switchboard.ingest.webhook.GenericPostMapper;
 import dev.switchboard.ingest.webhook.InvalidPostException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -36,9 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/generic/{account}}: the documented generic post (docs/generic-webhook.md).
@@ -49,14 +43,13 @@ import org.slf4j.LoggerFactory;
 @Controller("/webhooks/generic")
 public class GenericWebhookController {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GenericWebhookController.class);
   private static final String CHANNEL = "generic";
 
   private final WebhookSecrets secrets;
   private final GenericPostMapper mapper;
   private final ObjectMapper objectMapper;
   private final ChannelEventPublisher publisher;
-  private final WebhookSettings settings;
+  private final WebhookAnswers answers;
   private final WebhookMetrics metrics;
   private final Clock clock;
 
@@ -66,14 +59,14 @@ public class GenericWebhookController {
       GenericPostMapper mapper,
       ObjectMapper objectMapper,
       ChannelEventPublisher publisher,
-      WebhookSettings settings,
+      WebhookAnswers answers,
       WebhookMetrics metrics,
       Clock clock) {
     this.secrets = secrets;
     this.mapper = mapper;
     this.objectMapper = objectMapper;
     this.publisher = publisher;
-    this.settings = settings;
+    this.answers = answers;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -92,18 +85,15 @@ public class GenericWebhookController {
       @Nullable @Header(HubSignature.HEADER) String signature,
       @Body byte[] body) {
     String path = request.getPath();
-    if (body.length > settings.maxBodyBytes()) {
-      return reject(
-          Problem.of(
-              Problems.BODY_TOO_LARGE,
-              "Body too large",
-              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-              "The body has " + body.length + " bytes; at most " + settings.maxBodyBytes(),
-              path));
+    Optional<CompletableFuture<HttpResponse<?>>> tooLarge =
+        answers.rejectIfTooLarge(CHANNEL, body, path);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
     }
     Optional<byte[]> secret = secrets.secretFor(account);
     if (secret.isEmpty()) {
-      return reject(
+      return answers.reject(
+          CHANNEL,
           Problem.of(
               Problems.UNKNOWN_ACCOUNT,
               "Unknown account",
@@ -113,7 +103,7 @@ public class GenericWebhookController {
     }
     SignatureCheck check = HubSignature.verify(secret.get(), body, signature);
     if (!check.valid()) {
-      return reject(signatureProblem(check, path));
+      return answers.reject(CHANNEL, signatureProblem(check, path));
     }
 
     String raw;
@@ -128,7 +118,7 @@ public class GenericWebhookController {
               .decode(ByteBuffer.wrap(body))
               .toString();
     } catch (CharacterCodingException e) {
-      return reject(invalid("The body is not valid UTF-8", null, path));
+      return answers.reject(CHANNEL, invalid("The body is not valid UTF-8", null, path));
     }
 
     ChannelEvent event;
@@ -137,14 +127,15 @@ public class GenericWebhookController {
       event = mapper.toChannelEvent(account, post, raw, clock.instant());
     } catch (IOException e) {
       // The parser's message can quote the body, which may hold patient data: keep it generic.
-      return reject(
+      return answers.reject(
+          CHANNEL,
           invalid(
               "The body is not a JSON object of the generic post shape"
                   + " (docs/generic-webhook.md); check the types of its fields",
               null,
               path));
     } catch (InvalidPostException e) {
-      return reject(invalid(e.getMessage(), e.field(), path));
+      return answers.reject(CHANNEL, invalid(e.getMessage(), e.field(), path));
     }
 
     return publisher
@@ -157,31 +148,13 @@ public class GenericWebhookController {
                       new WebhookAccepted(
                           event.eventId(), event.itemId(), event.conversationKey()));
             })
-        .exceptionally(failure -> unavailable(failure, path));
-  }
-
-  private HttpResponse<?> unavailable(Throwable failure, String path) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (!(cause instanceof KafkaUnavailableException)) {
-      throw new CompletionException(cause);
-    }
-    LOG.warn("Webhook not accepted: {}", cause.getMessage());
-    metrics.rejected(CHANNEL, Problems.KAFKA_UNAVAILABLE);
-    return Problem.of(
-            Problems.KAFKA_UNAVAILABLE,
-            "Kafka unavailable",
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The event could not be stored right now; send the same request again later",
-            path)
-        .toResponse()
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
-  }
-
-  private CompletableFuture<HttpResponse<?>> reject(Problem problem) {
-    metrics.rejected(CHANNEL, problem.type().substring(Problem.TYPE_PREFIX.length()));
-    // Account and reason only: the body may carry patient data.
-    LOG.info("Webhook rejected: {} {} {}", problem.status(), problem.type(), problem.instance());
-    return CompletableFuture.completedFuture(problem.toResponse());
+        .exceptionally(
+            failure ->
+                answers.unavailable(
+                    CHANNEL,
+                    failure,
+                    path,
+                    "The event could not be stored right now; send the same request again later"));
   }
 
   private static Problem invalid(String detail, String field, String path) {

@@ -4,7 +4,6 @@ import dev.switchboard.ingest.config.WebhookSettings;
 import dev.switchboard.ingest.web.Problem;
 import dev.switchboard.ingest.web.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +27,10 @@ public class WebhookSizeFilter {
     this.metrics = metrics;
   }
 
-  /** 413 problem+json, closing the connection, when Content-Length is over the limit. */
+  /**
+   * 413 problem+json when Content-Length is over the limit. The connection stays open and the rest
+   * of the body is discarded unbuffered, so a client still sending it gets the answer too.
+   */
   @RequestFilter
   @Nullable
   public HttpResponse<?> refuseOversize(HttpRequest<?> request) {
@@ -43,9 +45,7 @@ public class WebhookSizeFilter {
             HttpStatus.REQUEST_ENTITY_TOO_LARGE,
             "The body has " + declared + " bytes; at most " + settings.maxBodyBytes(),
             request.getPath())
-        .toResponse()
-        // The client may still be sending the body: closing is the only way to stop it.
-        .header(HttpHeaders.CONNECTION, "close");
+        .toResponse();
   }
 
   /** {@code /webhooks/generic/acme} → {@code generic}. */
