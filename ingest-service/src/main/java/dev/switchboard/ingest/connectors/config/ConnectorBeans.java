@@ -19,6 +19,12 @@ public class ConnectorBeans {
     return FacebookSecrets.fromEnvironment(System.getenv());
   }
 
+  /** WordPress application passwords from the process environment; tests replace this bean. */
+  @Singleton
+  WordPressSecrets wordPressSecrets() {
+    return WordPressSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every configured Page with a token on its own schedule, once the service's topics exist.
- * Each connector polls on one thread at a time; a failing poll only delays its own next poll.
+ * Polls every configured Page with a token (and every WordPress blog with a password) on its own
+ * schedule, once the service's topics exist. Each connector polls on one thread at a time; a
+ * failing poll only delays its own next poll.
  */
 @Singleton
 public class ConnectorScheduler {
@@ -27,6 +28,7 @@ public class ConnectorScheduler {
   private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
 
   private final FacebookConnectors facebook;
+  private final WordPressConnectors wordpress;
   private final TopicInitializer topics;
   private final MeterRegistry registry;
   private final ScheduledExecutorService executor =
@@ -40,14 +42,19 @@ public class ConnectorScheduler {
 
   /** A scheduler for the configured connectors; registers the platforms' gauges. */
   public ConnectorScheduler(
-      FacebookConnectors facebook, TopicInitializer topics, MeterRegistry registry) {
+      FacebookConnectors facebook,
+      WordPressConnectors wordpress,
+      TopicInitializer topics,
+      MeterRegistry registry) {
     this.facebook = facebook;
+    this.wordpress = wordpress;
     this.topics = topics;
     this.registry = registry;
   }
 
   @EventListener
   void onStartup(ServerStartupEvent event) {
+    startWordPress();
     registerGauges(facebook);
     if (!facebook.settings().pollingEnabled()) {
       LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
@@ -91,6 +98,55 @@ public class ConnectorScheduler {
       next = facebook.settings().pollInterval();
     }
     executor.schedule(() -> run(connector), next.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void startWordPress() {
+    Gauge.builder("switchboard.connector.circuit.open", wordpress, w -> w.anyCircuitOpen() ? 1 : 0)
+        .tag("platform", "wordpress")
+        .description("1 while the platform's circuit is not closed")
+        .register(registry);
+    if (!wordpress.settings().pollingEnabled()) {
+      LOG.info("WordPress polling is off (switchboard.connectors.wordpress.polling-enabled)");
+      return;
+    }
+    for (String name : wordpress.namesWithoutPassword()) {
+      LOG.warn(
+          "WordPress blog {} is configured but {} is not set: not polled",
+          name,
+          WordPressSecrets.passwordVariable(name));
+    }
+    for (String name : wordpress.names()) {
+      executor.schedule(() -> startWordPress(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startWordPress(String name) {
+    Duration interval = wordpress.settings().pollInterval();
+    if (!topics.ready()) {
+      executor.schedule(() -> startWordPress(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(wordpress.create(name), interval);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "WordPress connector {} could not start ({}); retrying",
+          name,
+          e.getClass().getSimpleName());
+      executor.schedule(() -> startWordPress(name), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void run(Connector connector, Duration fallback) {
+    Duration next;
+    try {
+      next = connector.poll().nextPollIn();
+    } catch (RuntimeException e) {
+      // A bug must not end the schedule: log the type, never the content, and carry on.
+      LOG.error("Connector {} failed unexpectedly: {}", connector.id(), e.getClass().getName());
+      next = fallback;
+    }
+    executor.schedule(() -> run(connector, fallback), next.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void registerGauges(FacebookConnectors facebook) {

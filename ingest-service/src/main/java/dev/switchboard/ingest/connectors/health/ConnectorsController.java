@@ -2,6 +2,7 @@ package dev.switchboard.ingest.connectors.health;
 
 import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
+import dev.switchboard.ingest.connectors.config.WordPressConnectors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -47,12 +48,18 @@ public class ConnectorsController {
 
   private final ConnectorHealth health;
   private final FacebookConnectors facebook;
+  private final WordPressConnectors wordpress;
   private final Clock clock;
 
   /** The controller. */
-  public ConnectorsController(ConnectorHealth health, FacebookConnectors facebook, Clock clock) {
+  public ConnectorsController(
+      ConnectorHealth health,
+      FacebookConnectors facebook,
+      WordPressConnectors wordpress,
+      Clock clock) {
     this.health = health;
     this.facebook = facebook;
+    this.wordpress = wordpress;
     this.clock = clock;
   }
 
@@ -92,6 +99,34 @@ public class ConnectorsController {
               headroom,
               facebook.circuitState()));
     }
+    List<String> blogs = new ArrayList<>(wordpress.names());
+    blogs.addAll(wordpress.namesWithoutPassword());
+    for (String name : blogs.stream().sorted().toList()) {
+      boolean polled = wordpress.settings().pollingEnabled() && wordpress.names().contains(name);
+      // WordPress reports no rate-limit headroom; each blog has its own circuit.
+      views.add(view("wordpress:" + name, polled, null, wordpress.circuitState(name), now));
+    }
     return views;
+  }
+
+  private ConnectorView view(
+      String id, boolean polled, Double headroom, String circuit, Instant now) {
+    ConnectorHealth.State state = health.states().get(id);
+    if (state == null) {
+      return new ConnectorView(id, polled, null, null, 0, 0, 0, 0, null, headroom, circuit);
+    }
+    Instant newest = state.newestItem.get();
+    return new ConnectorView(
+        id,
+        polled,
+        state.lastSuccess.get(),
+        newest == null ? null : Math.max(0, java.time.Duration.between(newest, now).toSeconds()),
+        state.events.get(),
+        ConnectorHealth.rate(state, now),
+        state.malformed.get(),
+        state.errors.get(),
+        state.lastError.get(),
+        headroom,
+        circuit);
   }
 }

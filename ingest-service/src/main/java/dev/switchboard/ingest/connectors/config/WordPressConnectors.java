@@ -1,0 +1,147 @@
+package dev.switchboard.ingest.connectors.config;
+
+import dev.switchboard.channels.http.PlatformHttp;
+import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.wordpress.WordPressClient;
+import dev.switchboard.channels.wordpress.WordPressRules;
+import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorListener;
+import dev.switchboard.ingest.connectors.CursorStore;
+import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.wordpress.WordPressBlogConnector;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The configured WordPress blogs and their HTTP access. Unlike Graph, each blog is its own site on
+ * its own host: one {@link PlatformHttp} (and so one circuit) per blog, because one blog being down
+ * says nothing about another. {@link #create(String)} builds a fresh connector, reading its cursor
+ * from Kafka, as a restarted instance would.
+ */
+@Singleton
+public class WordPressConnectors {
+
+  private record Blog(WordPressBlogSettings settings, PlatformHttp http, String basePath) {}
+
+  private final WordPressSettings settings;
+  private final Map<String, Blog> blogs = new TreeMap<>();
+  private final WordPressSecrets secrets;
+  private final EventSink sink;
+  private final CursorStore cursors;
+  private final ConnectorListener listener;
+  private final Clock clock;
+  private final Duration ackTimeout;
+
+  /** The blogs of the configuration. */
+  public WordPressConnectors(
+      WordPressSettings settings,
+      List<WordPressBlogSettings> blogs,
+      WordPressSecrets secrets,
+      EventSink sink,
+      CursorStore cursors,
+      ConnectorListener listener,
+      KafkaSettings kafka,
+      Clock clock) {
+    this.settings = settings;
+    this.secrets = secrets;
+    this.sink = sink;
+    this.cursors = cursors;
+    this.listener = listener;
+    this.clock = clock;
+    this.ackTimeout = kafka.ackTimeout();
+    ResilienceSettings resilience =
+        ResilienceSettings.defaults()
+            .withRetry(
+                settings.maxAttempts(),
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.maxRetryAfter())
+            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
+    for (WordPressBlogSettings blog : blogs) {
+      URI base;
+      URL host;
+      try {
+        base = URI.create(blog.baseUrl());
+        host = URI.create(base.getScheme() + "://" + base.getRawAuthority()).toURL();
+      } catch (MalformedURLException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            WordPressSettings.PREFIX + ".blogs." + blog.name() + ".base-url is not a URL", e);
+      }
+      String path = base.getRawPath() == null ? "" : base.getRawPath();
+      this.blogs.put(
+          blog.name(),
+          new Blog(blog, PlatformHttp.create(host, new WordPressRules(), resilience), path));
+    }
+  }
+
+  /** The names of the configured blogs that have an application password. */
+  public List<String> names() {
+    return blogs.keySet().stream().filter(n -> secrets.password(n).isPresent()).toList();
+  }
+
+  /** The names of the configured blogs without an application password (not polled). */
+  public List<String> namesWithoutPassword() {
+    return blogs.keySet().stream().filter(n -> secrets.password(n).isEmpty()).toList();
+  }
+
+  /** A new connector for the blog {@code name}, its cursor read from the cursor topic now. */
+  public WordPressBlogConnector create(String name) {
+    Blog blog = blogs.get(name);
+    if (blog == null) {
+      throw new IllegalArgumentException("no WordPress blog configured as " + name);
+    }
+    String password =
+        secrets
+            .password(name)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        WordPressSecrets.passwordVariable(name) + " is not set"));
+    return new WordPressBlogConnector(
+        name,
+        blog.settings().blogId(),
+        new WordPressClient(blog.http(), blog.basePath(), blog.settings().user(), password),
+        sink,
+        cursors,
+        listener,
+        new WordPressBlogConnector.Settings(
+            settings.statuses(),
+            settings.pageSize(),
+            settings.pollInterval(),
+            settings.editWindow(),
+            ackTimeout,
+            blog.settings().startFrom()),
+        clock);
+  }
+
+  /** The circuit state of the blog {@code name}'s site. */
+  public String circuitState(String name) {
+    Blog blog = blogs.get(name);
+    return blog == null ? null : blog.http().circuitState();
+  }
+
+  /** Whether any blog's circuit is not closed. */
+  public boolean anyCircuitOpen() {
+    return blogs.values().stream().anyMatch(b -> !"CLOSED".equals(b.http().circuitState()));
+  }
+
+  /** Polling settings. */
+  public WordPressSettings settings() {
+    return settings;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    for (Blog blog : blogs.values()) {
+      blog.http().close();
+    }
+  }
+}
