@@ -25,6 +25,12 @@ public class ConnectorBeans {
     return WordPressSecrets.fromEnvironment(System.getenv());
   }
 
+  /** Blogger credentials from the process environment; tests replace this bean. */
+  @Singleton
+  BloggerSecrets bloggerSecrets() {
+    return BloggerSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {

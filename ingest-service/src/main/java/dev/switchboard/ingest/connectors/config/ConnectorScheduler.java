@@ -29,6 +29,7 @@ public class ConnectorScheduler {
 
   private final FacebookConnectors facebook;
   private final WordPressConnectors wordpress;
+  private final BloggerConnectors blogger;
   private final TopicInitializer topics;
   private final MeterRegistry registry;
   private final ScheduledExecutorService executor =
@@ -44,10 +45,12 @@ public class ConnectorScheduler {
   public ConnectorScheduler(
       FacebookConnectors facebook,
       WordPressConnectors wordpress,
+      BloggerConnectors blogger,
       TopicInitializer topics,
       MeterRegistry registry) {
     this.facebook = facebook;
     this.wordpress = wordpress;
+    this.blogger = blogger;
     this.topics = topics;
     this.registry = registry;
   }
@@ -55,6 +58,7 @@ public class ConnectorScheduler {
   @EventListener
   void onStartup(ServerStartupEvent event) {
     startWordPress();
+    startBlogger();
     registerGauges(facebook);
     if (!facebook.settings().pollingEnabled()) {
       LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
@@ -134,6 +138,47 @@ public class ConnectorScheduler {
           name,
           e.getClass().getSimpleName());
       executor.schedule(() -> startWordPress(name), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startBlogger() {
+    Gauge.builder(
+            "switchboard.connector.circuit.open",
+            blogger,
+            b -> "CLOSED".equals(b.circuitState()) ? 0 : 1)
+        .tag("platform", "blogger")
+        .description("1 while the platform's circuit is not closed")
+        .register(registry);
+    if (!blogger.settings().pollingEnabled()) {
+      LOG.info("Blogger polling is off (switchboard.connectors.blogger.polling-enabled)");
+      return;
+    }
+    for (String name : blogger.namesWithoutCredential()) {
+      LOG.warn(
+          "Blogger blog {} is configured but neither {} nor {} is set: not polled",
+          name,
+          BloggerSecrets.variable(BloggerSecrets.TOKEN_PREFIX, name),
+          BloggerSecrets.variable(BloggerSecrets.API_KEY_PREFIX, name));
+    }
+    for (String name : blogger.names()) {
+      executor.schedule(() -> startBlogger(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startBlogger(String name) {
+    Duration interval = blogger.settings().pollInterval();
+    if (!topics.ready()) {
+      executor.schedule(() -> startBlogger(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(blogger.create(name), interval);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Blogger connector {} could not start ({}); retrying",
+          name,
+          e.getClass().getSimpleName());
+      executor.schedule(() -> startBlogger(name), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.ingest.connectors.health;
 
 import dev.switchboard.channels.http.RateLimitHeadroom;
+import dev.switchboard.ingest.connectors.config.BloggerConnectors;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
 import dev.switchboard.ingest.connectors.config.WordPressConnectors;
 import io.micronaut.http.MediaType;
@@ -49,6 +50,7 @@ public class ConnectorsController {
   private final ConnectorHealth health;
   private final FacebookConnectors facebook;
   private final WordPressConnectors wordpress;
+  private final BloggerConnectors blogger;
   private final Clock clock;
 
   /** The controller. */
@@ -56,10 +58,12 @@ public class ConnectorsController {
       ConnectorHealth health,
       FacebookConnectors facebook,
       WordPressConnectors wordpress,
+      BloggerConnectors blogger,
       Clock clock) {
     this.health = health;
     this.facebook = facebook;
     this.wordpress = wordpress;
+    this.blogger = blogger;
     this.clock = clock;
   }
 
@@ -105,6 +109,12 @@ public class ConnectorsController {
       boolean polled = wordpress.settings().pollingEnabled() && wordpress.names().contains(name);
       // WordPress reports no rate-limit headroom; each blog has its own circuit.
       views.add(view("wordpress:" + name, polled, null, wordpress.circuitState(name), now));
+    }
+    List<String> bloggerBlogs = new ArrayList<>(blogger.names());
+    bloggerBlogs.addAll(blogger.namesWithoutCredential());
+    for (String name : bloggerBlogs.stream().sorted().toList()) {
+      boolean polled = blogger.settings().pollingEnabled() && blogger.names().contains(name);
+      views.add(view("blogger:" + name, polled, null, blogger.circuitState(), now));
     }
     return views;
   }

@@ -1,0 +1,138 @@
+package dev.switchboard.ingest.connectors.config;
+
+import dev.switchboard.channels.blogger.BloggerClient;
+import dev.switchboard.channels.http.GoogleApiRules;
+import dev.switchboard.channels.http.PlatformHttp;
+import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorListener;
+import dev.switchboard.ingest.connectors.CursorStore;
+import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.blogger.BloggerBlogConnector;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The configured Blogger blogs and what their connectors share: one {@link PlatformHttp} (one
+ * circuit for the Blogger API). {@link #create(String)} builds a fresh connector, reading its
+ * cursor from Kafka, as a restarted instance would.
+ */
+@Singleton
+public class BloggerConnectors {
+
+  private final BloggerSettings settings;
+  private final Map<String, BloggerBlogSettings> blogs = new TreeMap<>();
+  private final BloggerSecrets secrets;
+  private final EventSink sink;
+  private final CursorStore cursors;
+  private final ConnectorListener listener;
+  private final Clock clock;
+  private final Duration ackTimeout;
+  private final PlatformHttp http;
+
+  /** The blogs of the configuration. */
+  public BloggerConnectors(
+      BloggerSettings settings,
+      List<BloggerBlogSettings> blogs,
+      BloggerSecrets secrets,
+      EventSink sink,
+      CursorStore cursors,
+      ConnectorListener listener,
+      KafkaSettings kafka,
+      Clock clock) {
+    this.settings = settings;
+    blogs.forEach(b -> this.blogs.put(b.name(), b));
+    this.secrets = secrets;
+    this.sink = sink;
+    this.cursors = cursors;
+    this.listener = listener;
+    this.clock = clock;
+    this.ackTimeout = kafka.ackTimeout();
+    ResilienceSettings resilience =
+        ResilienceSettings.defaults()
+            .withRetry(
+                settings.maxAttempts(),
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.maxRetryAfter())
+            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
+    try {
+      this.http =
+          PlatformHttp.create(
+              URI.create(settings.apiUrl()).toURL(), new GoogleApiRules("blogger"), resilience);
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(BloggerSettings.PREFIX + ".api-url is not a URL", e);
+    }
+  }
+
+  /** The names of the configured blogs with a token or an API key. */
+  public List<String> names() {
+    return blogs.keySet().stream().filter(this::hasCredential).toList();
+  }
+
+  /** The names of the configured blogs with neither (not polled). */
+  public List<String> namesWithoutCredential() {
+    return blogs.keySet().stream().filter(n -> !hasCredential(n)).toList();
+  }
+
+  private boolean hasCredential(String name) {
+    return secrets.token(name).isPresent() || secrets.apiKey(name).isPresent();
+  }
+
+  /** A new connector for the blog {@code name}, its cursor read from the cursor topic now. */
+  public BloggerBlogConnector create(String name) {
+    BloggerBlogSettings blog = blogs.get(name);
+    if (blog == null) {
+      throw new IllegalArgumentException("no Blogger blog configured as " + name);
+    }
+    BloggerClient client;
+    List<String> statuses = settings.statuses();
+    if (secrets.token(name).isPresent()) {
+      client = BloggerClient.withBearerToken(http, secrets.token(name).get());
+    } else if (secrets.apiKey(name).isPresent()) {
+      client = BloggerClient.withApiKey(http, secrets.apiKey(name).get());
+      // An API key reads published comments only; asking for more is refused with 403.
+      statuses = List.of("live");
+    } else {
+      throw new IllegalStateException(
+          BloggerSecrets.variable(BloggerSecrets.TOKEN_PREFIX, name) + " is not set");
+    }
+    return new BloggerBlogConnector(
+        name,
+        blog.blogId(),
+        client,
+        sink,
+        cursors,
+        listener,
+        new BloggerBlogConnector.Settings(
+            statuses,
+            settings.pageSize(),
+            settings.pollInterval(),
+            settings.editWindow(),
+            ackTimeout,
+            blog.startFrom()),
+        clock);
+  }
+
+  /** The Blogger circuit's state. */
+  public String circuitState() {
+    return http.circuitState();
+  }
+
+  /** Polling settings. */
+  public BloggerSettings settings() {
+    return settings;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    http.close();
+  }
+}
