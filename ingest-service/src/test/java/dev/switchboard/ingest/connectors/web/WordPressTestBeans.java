@@ -28,6 +28,7 @@ public class WordPressTestBeans {
             WordPressSecrets.passwordVariable("trust"), PASSWORD,
             WordPressSecrets.passwordVariable("storm"), PASSWORD,
             WordPressSecrets.passwordVariable("broken"), PASSWORD,
-            WordPressSecrets.passwordVariable("restart"), PASSWORD));
+            WordPressSecrets.passwordVariable("restart"), PASSWORD,
+            WordPressSecrets.passwordVariable("schedule"), PASSWORD));
   }
 }
