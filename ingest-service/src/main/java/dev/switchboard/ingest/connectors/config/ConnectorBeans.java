@@ -19,6 +19,12 @@ public class ConnectorBeans {
     return FacebookSecrets.fromEnvironment(System.getenv());
   }
 
+  /** YouTube's keys and tokens from the process environment; tests replace this bean. */
+  @Singleton
+  YouTubeSecrets youTubeSecrets() {
+    return YouTubeSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {

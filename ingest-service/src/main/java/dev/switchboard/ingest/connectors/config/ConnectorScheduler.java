@@ -27,6 +27,7 @@ public class ConnectorScheduler {
   private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
 
   private final FacebookConnectors facebook;
+  private final YouTubeConnectors youtube;
   private final TopicInitializer topics;
   private final MeterRegistry registry;
   private final ScheduledExecutorService executor =
@@ -40,8 +41,12 @@ public class ConnectorScheduler {
 
   /** A scheduler for the configured connectors; registers the platforms' gauges. */
   public ConnectorScheduler(
-      FacebookConnectors facebook, TopicInitializer topics, MeterRegistry registry) {
+      FacebookConnectors facebook,
+      YouTubeConnectors youtube,
+      TopicInitializer topics,
+      MeterRegistry registry) {
     this.facebook = facebook;
+    this.youtube = youtube;
     this.topics = topics;
     this.registry = registry;
   }
@@ -49,6 +54,7 @@ public class ConnectorScheduler {
   @EventListener
   void onStartup(ServerStartupEvent event) {
     registerGauges(facebook);
+    startYouTube();
     if (!facebook.settings().pollingEnabled()) {
       LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
       return;
@@ -81,16 +87,62 @@ public class ConnectorScheduler {
     }
   }
 
+  private void startYouTube() {
+    Gauge.builder(
+            "switchboard.connector.circuit.open",
+            youtube,
+            y -> "CLOSED".equals(y.circuitState()) ? 0 : 1)
+        .tag("platform", "youtube")
+        .description("1 while the platform's circuit is not closed")
+        .register(registry);
+    if (!youtube.settings().pollingEnabled()) {
+      LOG.info("YouTube polling is off (switchboard.connectors.youtube.polling-enabled)");
+      return;
+    }
+    for (String name : youtube.namesWithoutToken()) {
+      LOG.warn(
+          "YouTube channel {} is configured but {} is not set: not polled",
+          name,
+          YouTubeSecrets.tokenVariable(name));
+    }
+    for (String name : youtube.names()) {
+      executor.schedule(() -> startYouTube(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startYouTube(String name) {
+    if (!topics.ready()) {
+      executor.schedule(() -> startYouTube(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(youtube.create(name), youtube.settings().pollInterval());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "YouTube connector {} could not start ({}); retrying",
+          name,
+          e.getClass().getSimpleName());
+      executor.schedule(
+          () -> startYouTube(name),
+          youtube.settings().pollInterval().toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
   private void run(Connector connector) {
+    run(connector, facebook.settings().pollInterval());
+  }
+
+  private void run(Connector connector, Duration fallback) {
     Duration next;
     try {
       next = connector.poll().nextPollIn();
     } catch (RuntimeException e) {
       // A bug must not end the schedule: log the type, never the content, and carry on.
       LOG.error("Connector {} failed unexpectedly: {}", connector.id(), e.getClass().getName());
-      next = facebook.settings().pollInterval();
+      next = fallback;
     }
-    executor.schedule(() -> run(connector), next.toMillis(), TimeUnit.MILLISECONDS);
+    executor.schedule(() -> run(connector, fallback), next.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void registerGauges(FacebookConnectors facebook) {

@@ -2,6 +2,7 @@ package dev.switchboard.ingest.connectors.health;
 
 import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
+import dev.switchboard.ingest.connectors.config.YouTubeConnectors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -47,12 +48,15 @@ public class ConnectorsController {
 
   private final ConnectorHealth health;
   private final FacebookConnectors facebook;
+  private final YouTubeConnectors youtube;
   private final Clock clock;
 
   /** The controller. */
-  public ConnectorsController(ConnectorHealth health, FacebookConnectors facebook, Clock clock) {
+  public ConnectorsController(
+      ConnectorHealth health, FacebookConnectors facebook, YouTubeConnectors youtube, Clock clock) {
     this.health = health;
     this.facebook = facebook;
+    this.youtube = youtube;
     this.clock = clock;
   }
 
@@ -92,6 +96,34 @@ public class ConnectorsController {
               headroom,
               facebook.circuitState()));
     }
+    List<String> channels = new ArrayList<>(youtube.names());
+    channels.addAll(youtube.namesWithoutToken());
+    for (String name : channels.stream().sorted().toList()) {
+      boolean polled = youtube.settings().pollingEnabled() && youtube.names().contains(name);
+      views.add(view("youtube:" + name, polled, null, youtube.circuitState(), now));
+    }
     return views;
+  }
+
+  /** The view of connector {@code id} from its health state, zeros before any activity. */
+  private ConnectorView view(
+      String id, boolean polled, Double headroom, String circuit, Instant now) {
+    ConnectorHealth.State state = health.states().get(id);
+    if (state == null) {
+      return new ConnectorView(id, polled, null, null, 0, 0, 0, 0, null, headroom, circuit);
+    }
+    Instant newest = state.newestItem.get();
+    return new ConnectorView(
+        id,
+        polled,
+        state.lastSuccess.get(),
+        newest == null ? null : Math.max(0, java.time.Duration.between(newest, now).toSeconds()),
+        state.events.get(),
+        ConnectorHealth.rate(state, now),
+        state.malformed.get(),
+        state.errors.get(),
+        state.lastError.get(),
+        headroom,
+        circuit);
   }
 }
