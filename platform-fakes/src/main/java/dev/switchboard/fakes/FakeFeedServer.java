@@ -189,6 +189,13 @@ public final class FakeFeedServer implements AutoCloseable {
       sleep(slow.delay().toMillis());
     } else if (fault instanceof FeedFault.ServerError error) {
       return send(exchange, error.status(), "text/html", "<h1>Service Unavailable</h1>", Map.of());
+    } else if (fault instanceof FeedFault.TooManyRequests limited) {
+      return send(
+          exchange,
+          429,
+          "text/html",
+          "<h1>Too Many Requests</h1>",
+          Map.of("Retry-After", Integer.toString(limited.retryAfterSeconds())));
     } else if (fault instanceof FeedFault.MalformedXml) {
       return send(
           exchange,

@@ -8,6 +8,9 @@ public sealed interface FeedFault {
   /** An HTTP 5xx with an HTML error page. */
   record ServerError(int status) implements FeedFault {}
 
+  /** A 429 with {@code Retry-After} in seconds, as a site's rate limiter or CDN answers. */
+  record TooManyRequests(int retryAfterSeconds) implements FeedFault {}
+
   /** HTTP 200 with a document cut off mid-element. */
   record MalformedXml() implements FeedFault {}
 

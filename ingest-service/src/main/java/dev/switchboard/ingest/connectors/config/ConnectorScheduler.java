@@ -28,6 +28,7 @@ public class ConnectorScheduler {
 
   private final FacebookConnectors facebook;
   private final YouTubeConnectors youtube;
+  private final FeedConnectors feeds;
   private final TopicInitializer topics;
   private final MeterRegistry registry;
   private final ScheduledExecutorService executor =
@@ -43,10 +44,12 @@ public class ConnectorScheduler {
   public ConnectorScheduler(
       FacebookConnectors facebook,
       YouTubeConnectors youtube,
+      FeedConnectors feeds,
       TopicInitializer topics,
       MeterRegistry registry) {
     this.facebook = facebook;
     this.youtube = youtube;
+    this.feeds = feeds;
     this.topics = topics;
     this.registry = registry;
   }
@@ -55,6 +58,7 @@ public class ConnectorScheduler {
   void onStartup(ServerStartupEvent event) {
     registerGauges(facebook);
     startYouTube();
+    startFeeds();
     if (!facebook.settings().pollingEnabled()) {
       LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
       return;
@@ -126,6 +130,31 @@ public class ConnectorScheduler {
           () -> startYouTube(name),
           youtube.settings().pollInterval().toMillis(),
           TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startFeeds() {
+    if (!feeds.settings().pollingEnabled()) {
+      LOG.info("Feed polling is off (switchboard.connectors.rss.polling-enabled)");
+      return;
+    }
+    for (String name : feeds.names()) {
+      executor.schedule(() -> startFeed(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startFeed(String name) {
+    if (!topics.ready()) {
+      executor.schedule(() -> startFeed(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(feeds.create(name), feeds.settings().pollInterval());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Feed connector {} could not start ({}); retrying", name, e.getClass().getSimpleName());
+      executor.schedule(
+          () -> startFeed(name), feeds.settings().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.switchboard.ingest.connectors.health;
 
 import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
+import dev.switchboard.ingest.connectors.config.FeedConnectors;
 import dev.switchboard.ingest.connectors.config.YouTubeConnectors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -49,12 +50,18 @@ public class ConnectorsController {
   private final ConnectorHealth health;
   private final FacebookConnectors facebook;
   private final YouTubeConnectors youtube;
+  private final FeedConnectors feeds;
   private final Clock clock;
 
   /** The controller. */
   public ConnectorsController(
-      ConnectorHealth health, FacebookConnectors facebook, YouTubeConnectors youtube, Clock clock) {
+      ConnectorHealth health,
+      FacebookConnectors facebook,
+      YouTubeConnectors youtube,
+      FeedConnectors feeds,
+      Clock clock) {
     this.health = health;
+    this.feeds = feeds;
     this.facebook = facebook;
     this.youtube = youtube;
     this.clock = clock;
@@ -101,6 +108,15 @@ public class ConnectorsController {
     for (String name : channels.stream().sorted().toList()) {
       boolean polled = youtube.settings().pollingEnabled() && youtube.names().contains(name);
       views.add(view("youtube:" + name, polled, null, youtube.circuitState(), now));
+    }
+    for (String name : feeds.names()) {
+      views.add(
+          view(
+              "rss:" + name,
+              feeds.settings().pollingEnabled(),
+              null,
+              feeds.circuitState(name),
+              now));
     }
     return views;
   }
