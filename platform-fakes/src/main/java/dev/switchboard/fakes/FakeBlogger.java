@@ -179,14 +179,23 @@ public final class FakeBlogger implements AutoCloseable {
     String bearer = exchange.getRequestHeaders().getFirst("Authorization");
     String keyHeader = exchange.getRequestHeaders().getFirst("X-goog-api-key");
     int status = -1;
+    ExchangeRecording recording =
+        ExchangeRecording.around(
+            exchange,
+            st ->
+                requests.add(
+                    new RecordedRequest(
+                        System.nanoTime(),
+                        blogId,
+                        rawQuery,
+                        bearer != null ? bearer : keyHeader,
+                        st)));
     try {
       status = answer(exchange, blogId, rawQuery == null ? "" : rawQuery, bearer, keyHeader);
     } catch (RuntimeException e) {
       status = send(exchange, 500, error(500, "backendError", "Backend Error"), Map.of());
     } finally {
-      requests.add(
-          new RecordedRequest(
-              System.nanoTime(), blogId, rawQuery, bearer != null ? bearer : keyHeader, status));
+      recording.recordIfNot(status);
     }
   }
 

@@ -284,12 +284,15 @@ public final class FakeFacebookGraph implements AutoCloseable {
     String query = exchange.getRequestURI().getRawQuery();
     // -1 when no answer could be written: the client gave up (a timeout) before it came.
     int status = -1;
+    ExchangeRecording recording =
+        ExchangeRecording.around(
+            exchange, st -> requests.add(new RecordedRequest(System.nanoTime(), path, query, st)));
     try {
       status = answer(exchange, path, query == null ? "" : query);
     } catch (RuntimeException e) {
       status = send(exchange, 500, error("internal fake error", "FakeError", 1, null), Map.of());
     } finally {
-      requests.add(new RecordedRequest(System.nanoTime(), path, query, status));
+      recording.recordIfNot(status);
     }
   }
 

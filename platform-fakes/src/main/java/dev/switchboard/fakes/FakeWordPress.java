@@ -207,12 +207,18 @@ public final class FakeWordPress implements AutoCloseable {
     Matcher matcher = PATH.matcher(path);
     String blog = matcher.matches() ? matcher.group(1) : null;
     int status = -1;
+    ExchangeRecording recording =
+        ExchangeRecording.around(
+            exchange,
+            st ->
+                requests.add(
+                    new RecordedRequest(System.nanoTime(), blog, rawQuery, authorization, st)));
     try {
       status = answer(exchange, blog, rawQuery == null ? "" : rawQuery, authorization);
     } catch (RuntimeException e) {
       status = send(exchange, 500, error("internal_server_error", "fake error", 500), Map.of());
     } finally {
-      requests.add(new RecordedRequest(System.nanoTime(), blog, rawQuery, authorization, status));
+      recording.recordIfNot(status);
     }
   }
 

@@ -4,31 +4,35 @@ import dev.switchboard.channels.http.PlatformException.Kind;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Google APIs' semantics (Blogger, YouTube Data...): the error body {@code
- * {"error":{"code","message","errors":[{"reason"}]}}}; 429 and 403 with reason {@code
- * rateLimitExceeded} or {@code userRateLimitExceeded} are rate limits (wait, retry); 403 {@code
- * quotaExceeded}/{@code dailyLimitExceeded} is a rate limit that will not lift within a call, so it
- * carries a one-hour wait and the caller reschedules; 5xx and {@code backendError} are retryable.
- * The first reason becomes the error code.
+ * Google APIs' semantics (YouTube Data API, Blogger API...): errors are {@code
+ * {"error":{"code","message","errors":[{"reason","domain"}]}}}; 429 and 403 with reason {@code
+ * rateLimitExceeded}/{@code userRateLimitExceeded} are rate limits (wait {@code Retry-After} or
+ * back off); 403 {@code quotaExceeded}/{@code dailyLimitExceeded} means the project's daily quota
+ * is spent, which resets at midnight Pacific time, so the wait runs until then; 5xx and {@code
+ * backendError} are retryable; every other 4xx is permanent.
  */
-public class GoogleApiRules extends HttpRules {
+public final class GoogleApiRules extends HttpRules {
 
-  /** Reasons that mean "slow down". */
-  public static final Set<String> RATE_LIMIT_REASONS =
+  /** The zone whose midnight resets the daily quota of Google APIs. */
+  public static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
+
+  /** Reasons that mean "too many requests for now": back off and retry. */
+  static final Set<String> RATE_LIMIT_REASONS =
       Set.of("rateLimitExceeded", "userRateLimitExceeded");
 
-  /** Reasons that mean "no more calls today": retried much later, never inside one call. */
-  public static final Set<String> QUOTA_REASONS = Set.of("quotaExceeded", "dailyLimitExceeded");
-
-  /** How long a spent daily quota holds a caller off before it tries again. */
-  public static final Duration QUOTA_WAIT = Duration.ofHours(1);
+  /** Reasons that mean the day's quota is spent: wait for the Pacific midnight. */
+  static final Set<String> QUOTA_REASONS = Set.of("quotaExceeded", "dailyLimitExceeded");
 
   /**
-   * Google API rules under the platform name {@code platform} ({@code blogger}, {@code youtube}).
+   * Google API rules under the platform name {@code platform} ({@code youtube}, {@code blogger}).
    */
   public GoogleApiRules(String platform) {
     super(platform);
@@ -36,20 +40,26 @@ public class GoogleApiRules extends HttpRules {
 
   @Override
   public PlatformException errorFor(PlatformResponse response, Clock clock) {
+    Optional<JsonNode> error = Json.parse(response.body()).map(body -> Json.child(body, "error"));
+    String reason = null;
+    String message = null;
+    if (error.isPresent() && error.get().isObject()) {
+      message = Json.text(error.get(), "message");
+      JsonNode errors = Json.child(error.get(), "errors");
+      if (errors != null && errors.isArray() && errors.size() > 0) {
+        reason = Json.text(errors.get(0), "reason");
+      }
+    }
     Duration wait = retryAfter(response, clock).orElse(null);
-    Optional<JsonNode> error =
-        Json.parse(response.body())
-            .map(body -> Json.child(body, "error"))
-            .filter(JsonNode::isObject);
-    String message = error.map(e -> Json.text(e, "message")).orElse(null);
-    String reason = error.map(GoogleApiRules::firstReason).orElse(null);
     Kind kind;
-    if (response.status() == 429 || (reason != null && RATE_LIMIT_REASONS.contains(reason))) {
+    if (reason != null && QUOTA_REASONS.contains(reason)) {
       kind = Kind.RATE_LIMITED;
-    } else if (reason != null && QUOTA_REASONS.contains(reason)) {
+      // Retrying before the reset only spends requests on the same refusal.
+      wait = untilQuotaReset(clock);
+    } else if (response.status() == 429
+        || (reason != null && RATE_LIMIT_REASONS.contains(reason))) {
       kind = Kind.RATE_LIMITED;
-      wait = wait == null ? QUOTA_WAIT : wait;
-    } else if ("backendError".equals(reason)) {
+    } else if ("backendError".equals(reason) || response.status() >= 500) {
       kind = Kind.RETRYABLE;
     } else {
       kind = kindOf(response.status());
@@ -57,17 +67,16 @@ public class GoogleApiRules extends HttpRules {
     return new PlatformException(kind, platform(), response.status(), reason, message, wait, null);
   }
 
-  private static String firstReason(JsonNode error) {
-    JsonNode errors = Json.child(error, "errors");
-    if (errors == null || !errors.isArray()) {
-      return null;
-    }
-    for (JsonNode e : errors.values()) {
-      String reason = Json.text(e, "reason");
-      if (reason != null) {
-        return reason;
-      }
-    }
-    return null;
+  @Override
+  public OptionalDouble headroomPercent(PlatformResponse response) {
+    // Google reports no quota headers; the quota is only visible in the Cloud console.
+    return OptionalDouble.empty();
+  }
+
+  /** The time from {@code clock}'s now until the next midnight in Pacific time. */
+  public static Duration untilQuotaReset(Clock clock) {
+    ZonedDateTime now = clock.instant().atZone(QUOTA_ZONE);
+    LocalDate tomorrow = now.toLocalDate().plusDays(1);
+    return Duration.between(now, tomorrow.atStartOfDay(QUOTA_ZONE));
   }
 }

@@ -11,59 +11,83 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How Google API error answers are typed. */
+/**
+ * Google API error bodies become the right kind of failure, and a spent quota waits for Pacific
+ * midnight.
+ */
 class GoogleApiRulesTest {
 
-  private final GoogleApiRules rules = new GoogleApiRules("blogger");
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
+  private final GoogleApiRules rules = new GoogleApiRules("youtube");
 
-  @Test
-  void rateLimitReasonsOn403AreRateLimits() {
-    PlatformException e = rules.errorFor(answer(403, "userRateLimitExceeded"), clock);
-
-    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-    assertThat(e.errorCode()).contains("userRateLimitExceeded");
-    assertThat(e.platformMessage()).contains("message");
-  }
-
-  @Test
-  void aSpentDailyQuotaWaitsAnHourSoTheCallerReschedules() {
-    PlatformException e = rules.errorFor(answer(403, "quotaExceeded"), clock);
-
-    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-    assertThat(e.retryAfter()).contains(Duration.ofHours(1));
-  }
-
-  @Test
-  void aForbiddenWithoutARateReasonIsPermanentAndBackendErrorsRetryable() {
-    assertThat(rules.errorFor(answer(403, "forbidden"), clock).kind()).isEqualTo(Kind.PERMANENT);
-    assertThat(rules.errorFor(answer(500, "backendError"), clock).kind()).isEqualTo(Kind.RETRYABLE);
-    assertThat(rules.errorFor(new PlatformResponse(502, Map.of(), "<html>"), clock).kind())
-        .isEqualTo(Kind.RETRYABLE);
-  }
-
-  @Test
-  void a429HonoursRetryAfter() {
-    PlatformResponse response =
-        new PlatformResponse(
-            429,
-            Map.of("Retry-After", List.of("12")),
-            "{\"error\":{\"code\":429,\"message\":\"m\",\"errors\":[{\"reason\":\"rateLimitExceeded\"}]}}");
-
-    PlatformException e = rules.errorFor(response, clock);
-
-    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-    assertThat(e.retryAfter()).contains(Duration.ofSeconds(12));
-  }
-
-  private static PlatformResponse answer(int status, String reason) {
+  private static PlatformResponse error(
+      int status, String reason, Map<String, List<String>> headers) {
     return new PlatformResponse(
         status,
-        Map.of(),
+        headers,
         "{\"error\":{\"code\":"
             + status
-            + ",\"message\":\"message\",\"errors\":[{\"domain\":\"usageLimits\",\"reason\":\""
+            + ",\"message\":\"m\",\"errors\":[{\"message\":\"m\",\"domain\":\"d\",\"reason\":\""
             + reason
-            + "\",\"message\":\"message\"}]}}");
+            + "\"}]}}");
+  }
+
+  private static Clock at(String instant) {
+    return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+  }
+
+  @Test
+  void aSpentQuotaWaitsUntilMidnightPacificTime() {
+    // 15:00 UTC in November is 07:00 PST (UTC-8): 17 hours to go.
+    PlatformException e =
+        rules.errorFor(error(403, "quotaExceeded", Map.of()), at("2026-11-25T15:00:00Z"));
+    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.errorCode()).contains("quotaExceeded");
+    assertThat(e.retryAfter()).contains(Duration.ofHours(17));
+    // In July Pacific time is PDT (UTC-7): at 06:59:30 UTC it is 23:59:30 there.
+    assertThat(
+            rules
+                .errorFor(error(403, "quotaExceeded", Map.of()), at("2026-07-01T06:59:30Z"))
+                .retryAfter())
+        .contains(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theQuotaResetFollowsAStepPastMidnight() {
+    SteppedClock clock = new SteppedClock(Instant.parse("2026-11-26T07:59:00Z"));
+    assertThat(GoogleApiRules.untilQuotaReset(clock)).isEqualTo(Duration.ofMinutes(1));
+    clock.step(Duration.ofMinutes(2));
+    assertThat(GoogleApiRules.untilQuotaReset(clock))
+        .isEqualTo(Duration.ofHours(24).minusMinutes(1));
+  }
+
+  @Test
+  void rateLimitsAreRetriedWithTheirRetryAfter() {
+    Clock clock = at("2026-11-25T15:00:00Z");
+    PlatformException burst = rules.errorFor(error(403, "rateLimitExceeded", Map.of()), clock);
+    assertThat(burst.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(burst.retryAfter()).isEmpty();
+    PlatformException tooMany =
+        rules.errorFor(error(429, "rateLimitExceeded", Map.of("Retry-After", List.of("7"))), clock);
+    assertThat(tooMany.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(tooMany.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(rules.errorFor(new PlatformResponse(429, Map.of(), "busy"), clock).kind())
+        .isEqualTo(Kind.RATE_LIMITED);
+  }
+
+  @Test
+  void otherClientErrorsArePermanentAndServerErrorsRetryable() {
+    Clock clock = at("2026-11-25T15:00:00Z");
+    assertThat(rules.errorFor(error(403, "forbidden", Map.of()), clock).kind())
+        .isEqualTo(Kind.PERMANENT);
+    assertThat(rules.errorFor(error(404, "channelNotFound", Map.of()), clock).kind())
+        .isEqualTo(Kind.PERMANENT);
+    assertThat(rules.errorFor(error(400, "badRequest", Map.of()), clock).kind())
+        .isEqualTo(Kind.PERMANENT);
+    assertThat(rules.errorFor(error(401, "authError", Map.of()), clock).kind())
+        .isEqualTo(Kind.PERMANENT);
+    assertThat(rules.errorFor(error(503, "backendError", Map.of()), clock).kind())
+        .isEqualTo(Kind.RETRYABLE);
+    assertThat(rules.errorFor(new PlatformResponse(502, Map.of(), "<html>"), clock).kind())
+        .isEqualTo(Kind.RETRYABLE);
   }
 }

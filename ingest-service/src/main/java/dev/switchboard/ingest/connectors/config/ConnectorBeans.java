@@ -31,6 +31,12 @@ public class ConnectorBeans {
     return BloggerSecrets.fromEnvironment(System.getenv());
   }
 
+  /** YouTube's keys and tokens from the process environment; tests replace this bean. */
+  @Singleton
+  YouTubeSecrets youTubeSecrets() {
+    return YouTubeSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {

@@ -30,6 +30,8 @@ public class ConnectorScheduler {
   private final FacebookConnectors facebook;
   private final WordPressConnectors wordpress;
   private final BloggerConnectors blogger;
+  private final YouTubeConnectors youtube;
+  private final FeedConnectors feeds;
   private final TopicInitializer topics;
   private final MeterRegistry registry;
   private final ScheduledExecutorService executor =
@@ -46,11 +48,15 @@ public class ConnectorScheduler {
       FacebookConnectors facebook,
       WordPressConnectors wordpress,
       BloggerConnectors blogger,
+      YouTubeConnectors youtube,
+      FeedConnectors feeds,
       TopicInitializer topics,
       MeterRegistry registry) {
     this.facebook = facebook;
     this.wordpress = wordpress;
     this.blogger = blogger;
+    this.youtube = youtube;
+    this.feeds = feeds;
     this.topics = topics;
     this.registry = registry;
   }
@@ -60,6 +66,8 @@ public class ConnectorScheduler {
     startWordPress();
     startBlogger();
     registerGauges(facebook);
+    startYouTube();
+    startFeeds();
     if (!facebook.settings().pollingEnabled()) {
       LOG.info("Facebook polling is off (switchboard.connectors.facebook.polling-enabled)");
       return;
@@ -92,16 +100,87 @@ public class ConnectorScheduler {
     }
   }
 
+  private void startYouTube() {
+    Gauge.builder(
+            "switchboard.connector.circuit.open",
+            youtube,
+            y -> "CLOSED".equals(y.circuitState()) ? 0 : 1)
+        .tag("platform", "youtube")
+        .description("1 while the platform's circuit is not closed")
+        .register(registry);
+    if (!youtube.settings().pollingEnabled()) {
+      LOG.info("YouTube polling is off (switchboard.connectors.youtube.polling-enabled)");
+      return;
+    }
+    for (String name : youtube.namesWithoutToken()) {
+      LOG.warn(
+          "YouTube channel {} is configured but {} is not set: not polled",
+          name,
+          YouTubeSecrets.tokenVariable(name));
+    }
+    for (String name : youtube.names()) {
+      executor.schedule(() -> startYouTube(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startYouTube(String name) {
+    if (!topics.ready()) {
+      executor.schedule(() -> startYouTube(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(youtube.create(name), youtube.settings().pollInterval());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "YouTube connector {} could not start ({}); retrying",
+          name,
+          e.getClass().getSimpleName());
+      executor.schedule(
+          () -> startYouTube(name),
+          youtube.settings().pollInterval().toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startFeeds() {
+    if (!feeds.settings().pollingEnabled()) {
+      LOG.info("Feed polling is off (switchboard.connectors.rss.polling-enabled)");
+      return;
+    }
+    for (String name : feeds.names()) {
+      executor.schedule(() -> startFeed(name), 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startFeed(String name) {
+    if (!topics.ready()) {
+      executor.schedule(() -> startFeed(name), TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      run(feeds.create(name), feeds.settings().pollInterval());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Feed connector {} could not start ({}); retrying", name, e.getClass().getSimpleName());
+      executor.schedule(
+          () -> startFeed(name), feeds.settings().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
   private void run(Connector connector) {
+    run(connector, facebook.settings().pollInterval());
+  }
+
+  private void run(Connector connector, Duration fallback) {
     Duration next;
     try {
       next = connector.poll().nextPollIn();
     } catch (RuntimeException e) {
       // A bug must not end the schedule: log the type, never the content, and carry on.
       LOG.error("Connector {} failed unexpectedly: {}", connector.id(), e.getClass().getName());
-      next = facebook.settings().pollInterval();
+      next = fallback;
     }
-    executor.schedule(() -> run(connector), next.toMillis(), TimeUnit.MILLISECONDS);
+    executor.schedule(() -> run(connector, fallback), next.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void startWordPress() {
@@ -180,18 +259,6 @@ public class ConnectorScheduler {
           e.getClass().getSimpleName());
       executor.schedule(() -> startBlogger(name), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
-  }
-
-  private void run(Connector connector, Duration fallback) {
-    Duration next;
-    try {
-      next = connector.poll().nextPollIn();
-    } catch (RuntimeException e) {
-      // A bug must not end the schedule: log the type, never the content, and carry on.
-      LOG.error("Connector {} failed unexpectedly: {}", connector.id(), e.getClass().getName());
-      next = fallback;
-    }
-    executor.schedule(() -> run(connector, fallback), next.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void registerGauges(FacebookConnectors facebook) {

@@ -3,7 +3,9 @@ package dev.switchboard.ingest.connectors.health;
 import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.ingest.connectors.config.BloggerConnectors;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
+import dev.switchboard.ingest.connectors.config.FeedConnectors;
 import dev.switchboard.ingest.connectors.config.WordPressConnectors;
+import dev.switchboard.ingest.connectors.config.YouTubeConnectors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -51,6 +53,8 @@ public class ConnectorsController {
   private final FacebookConnectors facebook;
   private final WordPressConnectors wordpress;
   private final BloggerConnectors blogger;
+  private final YouTubeConnectors youtube;
+  private final FeedConnectors feeds;
   private final Clock clock;
 
   /** The controller. */
@@ -59,11 +63,15 @@ public class ConnectorsController {
       FacebookConnectors facebook,
       WordPressConnectors wordpress,
       BloggerConnectors blogger,
+      YouTubeConnectors youtube,
+      FeedConnectors feeds,
       Clock clock) {
     this.health = health;
+    this.feeds = feeds;
     this.facebook = facebook;
     this.wordpress = wordpress;
     this.blogger = blogger;
+    this.youtube = youtube;
     this.clock = clock;
   }
 
@@ -116,9 +124,25 @@ public class ConnectorsController {
       boolean polled = blogger.settings().pollingEnabled() && blogger.names().contains(name);
       views.add(view("blogger:" + name, polled, null, blogger.circuitState(), now));
     }
+    List<String> channels = new ArrayList<>(youtube.names());
+    channels.addAll(youtube.namesWithoutToken());
+    for (String name : channels.stream().sorted().toList()) {
+      boolean polled = youtube.settings().pollingEnabled() && youtube.names().contains(name);
+      views.add(view("youtube:" + name, polled, null, youtube.circuitState(), now));
+    }
+    for (String name : feeds.names()) {
+      views.add(
+          view(
+              "rss:" + name,
+              feeds.settings().pollingEnabled(),
+              null,
+              feeds.circuitState(name),
+              now));
+    }
     return views;
   }
 
+  /** The view of connector {@code id} from its health state, zeros before any activity. */
   private ConnectorView view(
       String id, boolean polled, Double headroom, String circuit, Instant now) {
     ConnectorHealth.State state = health.states().get(id);

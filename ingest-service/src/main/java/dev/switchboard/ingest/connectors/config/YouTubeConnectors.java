@@ -1,0 +1,166 @@
+package dev.switchboard.ingest.connectors.config;
+
+import dev.switchboard.channels.http.GoogleApiRules;
+import dev.switchboard.channels.http.PlatformHttp;
+import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.youtube.YouTubeClient;
+import dev.switchboard.channels.youtube.YouTubeCredential;
+import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorListener;
+import dev.switchboard.ingest.connectors.CursorStore;
+import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.youtube.YouTubeChannelConnector;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The configured YouTube channels and what their connectors share: one {@link PlatformHttp} (one
+ * circuit; the project's quota is shared too) and one {@link YouTubeClient}. {@link
+ * #create(String)} builds a fresh connector, reading its cursor from Kafka, as a restarted instance
+ * would.
+ */
+@Singleton
+public class YouTubeConnectors {
+
+  private final YouTubeSettings settings;
+  private final Map<String, YouTubeChannelSettings> channels;
+  private final YouTubeSecrets secrets;
+  private final EventSink sink;
+  private final CursorStore cursors;
+  private final ConnectorListener listener;
+  private final Clock clock;
+  private final PlatformHttp http;
+  private final YouTubeClient client;
+  private final Duration ackTimeout;
+
+  /** The channels of the configuration. */
+  public YouTubeConnectors(
+      YouTubeSettings settings,
+      List<YouTubeChannelSettings> channels,
+      YouTubeSecrets secrets,
+      EventSink sink,
+      CursorStore cursors,
+      ConnectorListener listener,
+      KafkaSettings kafka,
+      Clock clock) {
+    this.settings = settings;
+    this.ackTimeout = kafka.ackTimeout();
+    this.channels =
+        channels.stream()
+            .collect(Collectors.toMap(YouTubeChannelSettings::name, Function.identity()));
+    this.secrets = secrets;
+    this.sink = sink;
+    this.cursors = cursors;
+    this.listener = listener;
+    this.clock = clock;
+    ResilienceSettings resilience =
+        ResilienceSettings.defaults()
+            .withRetry(
+                settings.maxAttempts(),
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.maxRetryAfter())
+            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
+    try {
+      this.http =
+          PlatformHttp.create(
+              URI.create(settings.apiUrl()).toURL(), new GoogleApiRules("youtube"), resilience);
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("switchboard.connectors.youtube.api-url is not a URL", e);
+    }
+    this.client = new YouTubeClient(http);
+  }
+
+  /** The names of the configured channels that have a key or token. */
+  public List<String> names() {
+    return channels.keySet().stream().filter(n -> secrets.token(n).isPresent()).sorted().toList();
+  }
+
+  /** The names of the configured channels without one (not polled). */
+  public List<String> namesWithoutToken() {
+    return channels.keySet().stream().filter(n -> secrets.token(n).isEmpty()).sorted().toList();
+  }
+
+  /** A new connector for the channel {@code name}, its cursor read from the cursor topic now. */
+  public YouTubeChannelConnector create(String name) {
+    YouTubeChannelSettings channel = channels.get(name);
+    if (channel == null) {
+      throw new IllegalArgumentException("no YouTube channel configured as " + name);
+    }
+    String token =
+        secrets
+            .token(name)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(YouTubeSecrets.tokenVariable(name) + " is not set"));
+    YouTubeCredential.Type type = credentialType(name, channel.credential());
+    List<String> statuses = statuses(name, channel, type);
+    return new YouTubeChannelConnector(
+        name,
+        channel.channelId(),
+        new YouTubeCredential(type, token),
+        client,
+        sink,
+        cursors,
+        listener,
+        new YouTubeChannelConnector.Settings(
+            settings.pageSize(), settings.pollInterval(), ackTimeout, statuses),
+        clock);
+  }
+
+  private static YouTubeCredential.Type credentialType(String name, String credential) {
+    if (credential == null || credential.isBlank() || credential.equalsIgnoreCase("oauth")) {
+      return YouTubeCredential.Type.OAUTH;
+    }
+    if (credential.equalsIgnoreCase("api-key")) {
+      return YouTubeCredential.Type.API_KEY;
+    }
+    throw new IllegalArgumentException(
+        "YouTube channel " + name + ": credential must be oauth or api-key");
+  }
+
+  private static List<String> statuses(
+      String name, YouTubeChannelSettings channel, YouTubeCredential.Type type) {
+    List<String> statuses =
+        channel.moderationStatuses() == null || channel.moderationStatuses().isEmpty()
+            ? (type == YouTubeCredential.Type.OAUTH
+                ? YouTubeClient.MODERATION_STATUSES
+                : List.of("published"))
+            : List.copyOf(channel.moderationStatuses());
+    for (String status : statuses) {
+      if (!YouTubeClient.MODERATION_STATUSES.contains(status)) {
+        throw new IllegalArgumentException(
+            "YouTube channel " + name + ": unknown moderation status " + status);
+      }
+      // YouTube refuses these to anyone but the owner: fail at start, not on every poll.
+      if (!status.equals("published") && type == YouTubeCredential.Type.API_KEY) {
+        throw new IllegalArgumentException(
+            "YouTube channel " + name + ": " + status + " needs the owner's OAuth token");
+      }
+    }
+    return statuses;
+  }
+
+  /** The YouTube circuit's state. */
+  public String circuitState() {
+    return http.circuitState();
+  }
+
+  /** Polling settings. */
+  public YouTubeSettings settings() {
+    return settings;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    http.close();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.ingest.connectors.config;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * YouTube's secrets, from the environment only: one {@code SWITCHBOARD_YOUTUBE_TOKEN_<NAME>} (API
+ * key or OAuth access token) per channel (NAME upper-cased, other than A–Z and 0–9 as {@code _}).
+ * Never printed.
+ */
+public final class YouTubeSecrets {
+
+  /** The prefix of the token variables. */
+  public static final String TOKEN_PREFIX = "SWITCHBOARD_YOUTUBE_TOKEN_";
+
+  private final Map<String, String> environment;
+
+  private YouTubeSecrets(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Secrets from {@code environment} (typically {@code System.getenv()}). */
+  public static YouTubeSecrets fromEnvironment(Map<String, String> environment) {
+    return new YouTubeSecrets(environment);
+  }
+
+  /** The variable holding the key or token of the channel named {@code name}. */
+  public static String tokenVariable(String name) {
+    StringBuilder variable = new StringBuilder(TOKEN_PREFIX);
+    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
+      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+    }
+    return variable.toString();
+  }
+
+  /** The key or token of {@code name}, if set. */
+  public Optional<String> token(String name) {
+    String value = environment.get(tokenVariable(name));
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public String toString() {
+    return "YouTubeSecrets[hidden]";
+  }
+}

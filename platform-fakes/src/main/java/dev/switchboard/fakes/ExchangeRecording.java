@@ -1,0 +1,52 @@
+package dev.switchboard.fakes;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+
+/**
+ * Records a request before its answer is complete. A fake that recorded after answering let a test
+ * that asks "what did the client send?" right after the client's call race the recording. The
+ * response body is closed only after the request is recorded (with the status sent), and a request
+ * that got no answer at all is recorded by {@link #recordIfNot(int)}.
+ */
+final class ExchangeRecording {
+
+  private final AtomicBoolean recorded = new AtomicBoolean();
+  private final IntConsumer record;
+
+  private ExchangeRecording(IntConsumer record) {
+    this.record = record;
+  }
+
+  /** Wraps {@code exchange}'s response body so closing it records first. */
+  static ExchangeRecording around(HttpExchange exchange, IntConsumer record) {
+    ExchangeRecording recording = new ExchangeRecording(record);
+    OutputStream body = exchange.getResponseBody();
+    exchange.setStreams(
+        null,
+        new FilterOutputStream(body) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            recording.recordIfNot(exchange.getResponseCode());
+            super.close();
+          }
+        });
+    return recording;
+  }
+
+  /** Records with {@code status} unless the answer already did. */
+  void recordIfNot(int status) {
+    if (recorded.compareAndSet(false, true)) {
+      record.accept(status);
+    }
+  }
+}
