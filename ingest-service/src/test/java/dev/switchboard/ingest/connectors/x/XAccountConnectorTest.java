@@ -274,6 +274,17 @@ class XAccountConnectorTest {
     x.failNext(new XFault.TooManyRequests(30));
     x.mention(TRUST, "2001", "@nhs_trust after the storm", T0.plusSeconds(60));
     assertThat(connector.poll().events()).isEqualTo(1);
+
+    // A reset further away than a request may wait: the pass stops and the next waits for it.
+    clock.step(FakeX.WINDOW);
+    x.failNext(new XFault.TooManyRequests(600));
+    x.mention(TRUST, "2001", "@nhs_trust after the long wait", T0.plusSeconds(61));
+    PollOutcome later = connector.poll();
+    assertThat(later.complete()).isFalse();
+    assertThat(later.nextPollIn()).isEqualTo(Duration.ofSeconds(600));
+    clock.step(later.nextPollIn());
+    assertThat(connector.poll().events()).isEqualTo(1);
+    assertThat(published).hasSize(9);
     assertThat(waits)
         .singleElement()
         .satisfies(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofSeconds(30)));
