@@ -1,13 +1,12 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * X's secrets, from the environment only: one {@code SWITCHBOARD_X_TOKEN_<NAME>} (an OAuth 2.0
- * bearer token; a user-context one with {@code dm.read} for direct messages) per account (NAME
- * upper-cased, other than A–Z and 0–9 as {@code _}). Never printed.
+ * bearer token; a user-context one with {@code dm.read} for direct messages) per account (NAME as
+ * {@link SecretVariables} spells it). Never printed.
  */
 public final class XSecrets {
 
@@ -27,11 +26,7 @@ public final class XSecrets {
 
   /** The variable holding the token of the account named {@code name}. */
   public static String tokenVariable(String name) {
-    StringBuilder variable = new StringBuilder(TOKEN_PREFIX);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(TOKEN_PREFIX, name);
   }
 
   /** The token of {@code name}, if set. */
