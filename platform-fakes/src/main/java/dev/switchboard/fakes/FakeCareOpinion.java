@@ -220,7 +220,7 @@ public final class FakeCareOpinion implements AutoCloseable {
             st ->
                 requests.add(new RecordedRequest(System.nanoTime(), path, query, st, authorized)));
     try {
-      status = answer(exchange, path, query == null ? "" : query, authorized);
+      status = answer(exchange, path, query == null ? "" : query, authorized, recording);
     } catch (RuntimeException e) {
       status = send(exchange, 500, message("An error has occurred."), Map.of());
     } finally {
@@ -228,7 +228,12 @@ public final class FakeCareOpinion implements AutoCloseable {
     }
   }
 
-  private int answer(HttpExchange exchange, String path, String rawQuery, boolean authorized)
+  private int answer(
+      HttpExchange exchange,
+      String path,
+      String rawQuery,
+      boolean authorized,
+      ExchangeRecording recording)
       throws IOException {
     if (overLimit()) {
       return send(exchange, 429, message("Too many requests"), Map.of("Retry-After", "1"));
@@ -240,8 +245,17 @@ public final class FakeCareOpinion implements AutoCloseable {
       return sendFault(exchange, fault);
     }
     if (!authorized) {
-      exchange.getResponseHeaders().set("Location", "/account/login?ReturnUrl=" + path);
-      return send(exchange, 302, "", Map.of());
+      // As ASP.NET redirects, with a small HTML body. A client that does not follow redirects
+      // may not wait for the body, so the request is recorded before the answer starts.
+      recording.recordIfNot(302);
+      String login = "/account/login?ReturnUrl=" + path;
+      return send(
+          exchange,
+          302,
+          "<html><head><title>Object moved</title></head><body><h2>Object moved to <a href=\""
+              + login
+              + "\">here</a>.</h2></body></html>",
+          Map.of("Location", login, "Content-Type", "text/html; charset=utf-8"));
     }
     if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith(OPINIONS)) {
       return send(exchange, 404, message("No HTTP resource was found."), Map.of());
@@ -382,7 +396,7 @@ public final class FakeCareOpinion implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     try {
-      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+      exchange.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
