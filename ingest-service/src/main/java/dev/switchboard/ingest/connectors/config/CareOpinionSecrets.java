@@ -1,6 +1,5 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,11 +26,7 @@ public final class CareOpinionSecrets {
 
   /** The variable holding the key of the service named {@code name}. */
   public static String keyVariable(String name) {
-    StringBuilder variable = new StringBuilder(SHARED_KEY).append('_');
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(SHARED_KEY + "_", name);
   }
 
   /** The key of {@code name}: its own variable, else the shared one, if either is set. */
