@@ -15,6 +15,8 @@ import java.util.function.IntConsumer;
  */
 final class ExchangeRecording {
 
+  private static final String ATTRIBUTE = ExchangeRecording.class.getName();
+
   private final AtomicBoolean recorded = new AtomicBoolean();
   private final IntConsumer record;
 
@@ -25,6 +27,7 @@ final class ExchangeRecording {
   /** Wraps {@code exchange}'s response body so closing it records first. */
   static ExchangeRecording around(HttpExchange exchange, IntConsumer record) {
     ExchangeRecording recording = new ExchangeRecording(record);
+    exchange.setAttribute(ATTRIBUTE, recording);
     OutputStream body = exchange.getResponseBody();
     exchange.setStreams(
         null,
@@ -41,6 +44,16 @@ final class ExchangeRecording {
           }
         });
     return recording;
+  }
+
+  /**
+   * Records {@code exchange}'s request now, before an answer without a body (a 304) is sent: such
+   * an answer is complete as soon as its headers are, so recording on close would be too late.
+   */
+  static void recordBeforeBodilessAnswer(HttpExchange exchange, int status) {
+    if (exchange.getAttribute(ATTRIBUTE) instanceof ExchangeRecording recording) {
+      recording.recordIfNot(status);
+    }
   }
 
   /** Records with {@code status} unless the answer already did. */
