@@ -37,6 +37,14 @@ public class ConnectorBeans {
     return YouTubeSecrets.fromEnvironment(System.getenv());
   }
 
+  /**
+   * Instagram's tokens and webhook secrets from the process environment; tests replace this bean.
+   */
+  @Singleton
+  InstagramSecrets instagramSecrets() {
+    return InstagramSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {
