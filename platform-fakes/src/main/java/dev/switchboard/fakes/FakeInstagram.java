@@ -51,6 +51,7 @@ public final class FakeInstagram implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
   private static final int DEFAULT_LIMIT = 25;
   private static final int MAX_LIMIT = 100;
+  private static final String RECORDING = FakeInstagram.class.getName() + ".recording";
 
   /** Instagram returns only the most recent messages of a conversation. */
   private static final int MESSAGES_PER_CONVERSATION = 20;
@@ -309,6 +310,7 @@ public final class FakeInstagram implements AutoCloseable {
     ExchangeRecording recording =
         ExchangeRecording.around(
             exchange, st -> requests.add(new RecordedRequest(System.nanoTime(), path, query, st)));
+    exchange.setAttribute(RECORDING, recording);
     try {
       status = answer(exchange, path, query == null ? "" : query);
     } catch (RuntimeException e) {
@@ -627,6 +629,11 @@ public final class FakeInstagram implements AutoCloseable {
       HttpExchange exchange, int status, String body, Map<String, String> headers)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    // Recorded before the first byte leaves: the JDK server may deliver a fixed-length body to the
+    // client before the stream's close() runs, and a test asks right after its call returns.
+    if (exchange.getAttribute(RECORDING) instanceof ExchangeRecording recording) {
+      recording.recordIfNot(status);
+    }
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
     headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.sendResponseHeaders(status, bytes.length);

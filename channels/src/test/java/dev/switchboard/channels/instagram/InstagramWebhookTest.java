@@ -95,5 +95,15 @@ class InstagramWebhookTest {
                     "{\"object\":\"instagram\",\"entry\":[{\"id\":\"ig1\",\"time\":1,"
                         + "\"messaging\":[{\"sender\":{\"id\":\"s\"},\"message\":{\"text\":\"x\"}}]}]}"))
         .hasMessageContaining("mid");
+    // Found by InstagramConnectorIT's fuzzing: a container where a scalar belongs threw, a 500.
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "{\"object\":\"instagram\",\"entry\":[{\"id\":\"ig1\",\"time\":1,"
+                        + "\"messaging\":[{\"sender\":{\"id\":\"s\"},"
+                        + "\"message\":{\"mid\":{},\"text\":\"x\"}}]}]}"))
+        .isInstanceOf(InstagramWebhook.MalformedWebhookException.class);
+    assertThatThrownBy(() -> parse("{\"object\":\"instagram\",\"entry\":[{\"id\":[],\"time\":1}]}"))
+        .isInstanceOf(InstagramWebhook.MalformedWebhookException.class);
   }
 }
