@@ -7,10 +7,12 @@ import dev.switchboard.channels.instagram.InstagramMedia;
 import dev.switchboard.channels.instagram.InstagramMessage;
 import dev.switchboard.channels.instagram.InstagramPage;
 import dev.switchboard.contracts.ChannelEvent;
+import dev.switchboard.ingest.connectors.AcknowledgedWrites;
 import dev.switchboard.ingest.connectors.Connector;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.KafkaNotAcknowledged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +55,7 @@ public final class InstagramAccountConnector implements Connector {
   private final String pageId;
   private final String token;
   private final InstagramClient client;
-  private final EventSink sink;
-  private final CursorStore cursors;
+  private final AcknowledgedWrites writes;
   private final ConnectorListener listener;
   private final Settings settings;
   private final Clock clock;
@@ -84,8 +81,7 @@ public final class InstagramAccountConnector implements Connector {
     this.pageId = pageId;
     this.token = token;
     this.client = client;
-    this.sink = sink;
-    this.cursors = cursors;
+    this.writes = new AcknowledgedWrites(id, sink, cursors, listener, settings.ackTimeout());
     this.listener = listener;
     this.settings = settings;
     this.clock = clock;
@@ -296,42 +292,11 @@ public final class InstagramAccountConnector implements Connector {
   }
 
   private void publishAll(List<ChannelEvent> events) throws KafkaNotAcknowledged {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
-    for (ChannelEvent event : events) {
-      acks.add(sink.publish(event));
-    }
-    await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), "events");
-    Instant newest =
-        events.stream().map(ChannelEvent::createdAt).max(Instant::compareTo).orElseThrow();
-    listener.published(id, events.size(), newest);
+    writes.publishAll(events);
   }
 
   private void commit(InstagramCursor next) throws KafkaNotAcknowledged {
-    await(cursors.write(id, next.encode()), "cursor");
+    writes.writeCursor(next.encode());
     cursor = next;
-  }
-
-  private void await(CompletableFuture<?> future, String what) throws KafkaNotAcknowledged {
-    try {
-      future.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaNotAcknowledged("interrupted waiting for the " + what);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaNotAcknowledged(
-          "Kafka did not acknowledge the " + what + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  /** Kafka did not acknowledge in time: the cursor stays where it was. */
-  static final class KafkaNotAcknowledged extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    KafkaNotAcknowledged(String message) {
-      super(message);
-    }
   }
 }
