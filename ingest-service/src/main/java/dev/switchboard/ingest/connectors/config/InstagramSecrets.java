@@ -1,6 +1,5 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,11 +30,7 @@ public final class InstagramSecrets {
 
   /** The variable holding the token of the account named {@code name}. */
   public static String tokenVariable(String name) {
-    StringBuilder variable = new StringBuilder(TOKEN_PREFIX);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(TOKEN_PREFIX, name);
   }
 
   /** The token of {@code name}, if set. */
