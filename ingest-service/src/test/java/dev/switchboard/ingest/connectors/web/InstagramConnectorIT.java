@@ -412,10 +412,12 @@ class InstagramConnectorIT implements TestPropertyProvider {
   void fuzzedWebhooksGetOnly202Or4xxAndOnlyTheAcceptedArePublished() throws Exception {
     long seed = Long.getLong("fuzz.seed", new Random().nextLong());
     Random random = new Random(seed);
-    String replay = "(replay: -Dfuzz.seed=" + seed + ")";
+    int tries = Integer.getInteger("fuzz.tries", 150);
+    String replay = "(replay: -Dfuzz.seed=" + seed + " -Dfuzz.tries=" + tries + ")";
+    System.out.println("InstagramConnectorIT fuzzing: seed " + seed + ", " + tries + " requests");
     List<String> accepted = new ArrayList<>();
     List<String> wrong = new ArrayList<>();
-    for (int i = 0; i < 150; i++) {
+    for (int i = 0; i < tries; i++) {
       byte[] body = mutate(random, validBody(random, i));
       int signing = random.nextInt(10);
       String signature =
@@ -428,8 +430,12 @@ class InstagramConnectorIT implements TestPropertyProvider {
         if (signing < 2) {
           wrong.add(i + ": accepted without a valid signature");
         }
-        for (JsonNode id : JSON.readTree(answer.body()).get("eventIds")) {
-          accepted.add(id.asString());
+        // An answer with no events (only other accounts, only read receipts) omits the empty list.
+        JsonNode ids = JSON.readTree(answer.body()).get("eventIds");
+        if (ids != null) {
+          for (JsonNode id : ids) {
+            accepted.add(id.asString());
+          }
         }
       } else if (status < 400 || status >= 500) {
         wrong.add(i + ": " + status + " " + answer.body());
