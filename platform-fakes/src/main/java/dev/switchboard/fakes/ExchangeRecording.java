@@ -10,8 +10,9 @@ import java.util.function.IntConsumer;
 /**
  * Records a request before its answer is complete. A fake that recorded after answering let a test
  * that asks "what did the client send?" right after the client's call race the recording. The
- * response body is closed only after the request is recorded (with the status sent), and a request
- * that got no answer at all is recorded by {@link #recordIfNot(int)}.
+ * request is recorded (with the status sent) before the first byte of the body is written, or
+ * before the body is closed when there is none, and a request that got no answer at all is recorded
+ * by {@link #recordIfNot(int)}.
  */
 final class ExchangeRecording {
 
@@ -34,7 +35,16 @@ final class ExchangeRecording {
         new FilterOutputStream(body) {
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
+            // Before the first byte: with a known length the client may have the whole answer
+            // as soon as the last byte is written, before this stream is closed.
+            recording.recordIfNot(exchange.getResponseCode());
             out.write(b, off, len);
+          }
+
+          @Override
+          public void write(int b) throws IOException {
+            recording.recordIfNot(exchange.getResponseCode());
+            out.write(b);
           }
 
           @Override
