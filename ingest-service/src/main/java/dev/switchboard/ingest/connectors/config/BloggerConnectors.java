@@ -5,6 +5,7 @@ import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The configured Blogger blogs and what their connectors share: one {@link PlatformHttp} (one
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  * cursor from Kafka, as a restarted instance would.
  */
 @Singleton
-public class BloggerConnectors {
+public class BloggerConnectors implements ConnectorGroup {
 
   private final BloggerSettings settings;
   private final Map<String, BloggerBlogSettings> blogs = new TreeMap<>();
@@ -72,14 +74,38 @@ public class BloggerConnectors {
     }
   }
 
-  /** The names of the configured blogs with a token or an API key. */
-  public List<String> names() {
-    return blogs.keySet().stream().filter(this::hasCredential).toList();
+  @Override
+  public String platform() {
+    return "blogger";
   }
 
-  /** The names of the configured blogs with neither (not polled). */
-  public List<String> namesWithoutCredential() {
-    return blogs.keySet().stream().filter(n -> !hasCredential(n)).toList();
+  @Override
+  public boolean pollingEnabled() {
+    return settings.pollingEnabled();
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
+  /** The names of the configured blogs with a token or an API key. */
+  @Override
+  public List<String> names() {
+    return blogs.keySet().stream().filter(this::hasCredential).sorted().toList();
+  }
+
+  @Override
+  public Map<String, String> missingCredentials() {
+    return blogs.keySet().stream()
+        .filter(n -> !hasCredential(n))
+        .collect(
+            Collectors.toMap(
+                n -> n,
+                n ->
+                    BloggerSecrets.variable(BloggerSecrets.TOKEN_PREFIX, n)
+                        + " or "
+                        + BloggerSecrets.variable(BloggerSecrets.API_KEY_PREFIX, n)));
   }
 
   private boolean hasCredential(String name) {
@@ -87,6 +113,7 @@ public class BloggerConnectors {
   }
 
   /** A new connector for the blog {@code name}, its cursor read from the cursor topic now. */
+  @Override
   public BloggerBlogConnector create(String name) {
     BloggerBlogSettings blog = blogs.get(name);
     if (blog == null) {
@@ -121,8 +148,9 @@ public class BloggerConnectors {
         clock);
   }
 
-  /** The Blogger circuit's state. */
-  public String circuitState() {
+  /** The Blogger circuit's state; every blog shares it. */
+  @Override
+  public String circuitState(String name) {
     return http.circuitState();
   }
 

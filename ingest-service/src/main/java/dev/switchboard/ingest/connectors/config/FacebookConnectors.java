@@ -6,6 +6,7 @@ import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.RateLimitHeadroom;
 import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
@@ -15,9 +16,11 @@ import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +30,7 @@ import java.util.stream.Collectors;
  * builds a fresh connector, reading its cursor from Kafka, as a restarted instance would.
  */
 @Singleton
-public class FacebookConnectors {
+public class FacebookConnectors implements ConnectorGroup {
 
   private final FacebookSettings settings;
   private final Map<String, FacebookPageSettings> pages;
@@ -78,14 +81,32 @@ public class FacebookConnectors {
     this.graph = new GraphClient(http, settings.graphVersion());
   }
 
+  @Override
+  public String platform() {
+    return "facebook";
+  }
+
+  @Override
+  public boolean pollingEnabled() {
+    return settings.pollingEnabled();
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
   /** The names of the configured Pages that have a token. */
+  @Override
   public List<String> names() {
     return pages.keySet().stream().filter(n -> secrets.pageToken(n).isPresent()).sorted().toList();
   }
 
-  /** The names of the configured Pages without a token (not polled). */
-  public List<String> namesWithoutToken() {
-    return pages.keySet().stream().filter(n -> secrets.pageToken(n).isEmpty()).sorted().toList();
+  @Override
+  public Map<String, String> missingCredentials() {
+    return pages.keySet().stream()
+        .filter(n -> secrets.pageToken(n).isEmpty())
+        .collect(Collectors.toMap(n -> n, FacebookSecrets::tokenVariable));
   }
 
   /** Whether {@code pageId} is one of the configured Pages. */
@@ -94,6 +115,7 @@ public class FacebookConnectors {
   }
 
   /** A new connector for the Page {@code name}, its cursor read from the cursor topic now. */
+  @Override
   public FacebookPageConnector create(String name) {
     FacebookPageSettings page = pages.get(name);
     if (page == null) {
@@ -118,13 +140,17 @@ public class FacebookConnectors {
         clock);
   }
 
-  /** Graph's rate-limit headroom as its last answer reported it. */
-  public Optional<RateLimitHeadroom> headroom() {
-    return http.headroom();
+  @Override
+  public OptionalDouble rateLimitHeadroomPercent() {
+    Optional<RateLimitHeadroom> headroom = http.headroom();
+    return headroom.isPresent()
+        ? OptionalDouble.of(headroom.get().remainingPercent())
+        : OptionalDouble.empty();
   }
 
-  /** The Graph circuit's state. */
-  public String circuitState() {
+  /** The Graph circuit's state; every Page shares it. */
+  @Override
+  public String circuitState(String name) {
     return http.circuitState();
   }
 

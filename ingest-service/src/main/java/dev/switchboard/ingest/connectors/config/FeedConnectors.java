@@ -5,6 +5,7 @@ import dev.switchboard.channels.http.HttpRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  * connector, reading its cursor from Kafka, as a restarted instance would.
  */
 @Singleton
-public class FeedConnectors {
+public class FeedConnectors implements ConnectorGroup {
 
   private record Feed(PlatformHttp http, String pathAndQuery) {}
 
@@ -83,12 +84,34 @@ public class FeedConnectors {
     }
   }
 
-  /** The names of the configured feeds. */
+  @Override
+  public String platform() {
+    return "rss";
+  }
+
+  @Override
+  public boolean pollingEnabled() {
+    return settings.pollingEnabled();
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
+  /** The names of the configured feeds; a feed needs no credential. */
+  @Override
   public List<String> names() {
-    return List.copyOf(feeds.keySet());
+    return feeds.keySet().stream().sorted().toList();
+  }
+
+  @Override
+  public Map<String, String> missingCredentials() {
+    return Map.of();
   }
 
   /** A new connector for the feed {@code name}, its cursor read from the cursor topic now. */
+  @Override
   public FeedConnector create(String name) {
     Feed feed = feeds.get(name);
     if (feed == null) {
@@ -105,7 +128,8 @@ public class FeedConnectors {
         clock);
   }
 
-  /** The circuit state of feed {@code name}. */
+  /** The circuit state of feed {@code name}; each feed has its own. */
+  @Override
   public String circuitState(String name) {
     return feeds.get(name).http().circuitState();
   }

@@ -5,6 +5,7 @@ import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.wordpress.WordPressClient;
 import dev.switchboard.channels.wordpress.WordPressRules;
 import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The configured WordPress blogs and their HTTP access. Unlike Graph, each blog is its own site on
@@ -27,7 +29,7 @@ import java.util.TreeMap;
  * from Kafka, as a restarted instance would.
  */
 @Singleton
-public class WordPressConnectors {
+public class WordPressConnectors implements ConnectorGroup {
 
   private record Blog(WordPressBlogSettings settings, PlatformHttp http, String basePath) {}
 
@@ -82,17 +84,36 @@ public class WordPressConnectors {
     }
   }
 
-  /** The names of the configured blogs that have an application password. */
-  public List<String> names() {
-    return blogs.keySet().stream().filter(n -> secrets.password(n).isPresent()).toList();
+  @Override
+  public String platform() {
+    return "wordpress";
   }
 
-  /** The names of the configured blogs without an application password (not polled). */
-  public List<String> namesWithoutPassword() {
-    return blogs.keySet().stream().filter(n -> secrets.password(n).isEmpty()).toList();
+  @Override
+  public boolean pollingEnabled() {
+    return settings.pollingEnabled();
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
+  /** The names of the configured blogs that have an application password. */
+  @Override
+  public List<String> names() {
+    return blogs.keySet().stream().filter(n -> secrets.password(n).isPresent()).sorted().toList();
+  }
+
+  @Override
+  public Map<String, String> missingCredentials() {
+    return blogs.keySet().stream()
+        .filter(n -> secrets.password(n).isEmpty())
+        .collect(Collectors.toMap(n -> n, WordPressSecrets::passwordVariable));
   }
 
   /** A new connector for the blog {@code name}, its cursor read from the cursor topic now. */
+  @Override
   public WordPressBlogConnector create(String name) {
     Blog blog = blogs.get(name);
     if (blog == null) {
@@ -122,15 +143,11 @@ public class WordPressConnectors {
         clock);
   }
 
-  /** The circuit state of the blog {@code name}'s site. */
+  /** The circuit state of the blog {@code name}'s site; each site has its own. */
+  @Override
   public String circuitState(String name) {
     Blog blog = blogs.get(name);
     return blog == null ? null : blog.http().circuitState();
-  }
-
-  /** Whether any blog's circuit is not closed. */
-  public boolean anyCircuitOpen() {
-    return blogs.values().stream().anyMatch(b -> !"CLOSED".equals(b.http().circuitState()));
   }
 
   /** Polling settings. */

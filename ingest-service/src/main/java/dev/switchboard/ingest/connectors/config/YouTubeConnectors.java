@@ -6,6 +6,7 @@ import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.youtube.YouTubeClient;
 import dev.switchboard.channels.youtube.YouTubeCredential;
 import dev.switchboard.ingest.config.KafkaSettings;
+import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  * would.
  */
 @Singleton
-public class YouTubeConnectors {
+public class YouTubeConnectors implements ConnectorGroup {
 
   private final YouTubeSettings settings;
   private final Map<String, YouTubeChannelSettings> channels;
@@ -79,17 +80,36 @@ public class YouTubeConnectors {
     this.client = new YouTubeClient(http);
   }
 
+  @Override
+  public String platform() {
+    return "youtube";
+  }
+
+  @Override
+  public boolean pollingEnabled() {
+    return settings.pollingEnabled();
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
   /** The names of the configured channels that have a key or token. */
+  @Override
   public List<String> names() {
     return channels.keySet().stream().filter(n -> secrets.token(n).isPresent()).sorted().toList();
   }
 
-  /** The names of the configured channels without one (not polled). */
-  public List<String> namesWithoutToken() {
-    return channels.keySet().stream().filter(n -> secrets.token(n).isEmpty()).sorted().toList();
+  @Override
+  public Map<String, String> missingCredentials() {
+    return channels.keySet().stream()
+        .filter(n -> secrets.token(n).isEmpty())
+        .collect(Collectors.toMap(n -> n, YouTubeSecrets::tokenVariable));
   }
 
   /** A new connector for the channel {@code name}, its cursor read from the cursor topic now. */
+  @Override
   public YouTubeChannelConnector create(String name) {
     YouTubeChannelSettings channel = channels.get(name);
     if (channel == null) {
@@ -149,8 +169,9 @@ public class YouTubeConnectors {
     return statuses;
   }
 
-  /** The YouTube circuit's state. */
-  public String circuitState() {
+  /** The YouTube circuit's state; every channel shares it. */
+  @Override
+  public String circuitState(String name) {
     return http.circuitState();
   }
 

@@ -1,11 +1,6 @@
 package dev.switchboard.ingest.connectors.health;
 
-import dev.switchboard.channels.http.RateLimitHeadroom;
-import dev.switchboard.ingest.connectors.config.BloggerConnectors;
-import dev.switchboard.ingest.connectors.config.FacebookConnectors;
-import dev.switchboard.ingest.connectors.config.FeedConnectors;
-import dev.switchboard.ingest.connectors.config.WordPressConnectors;
-import dev.switchboard.ingest.connectors.config.YouTubeConnectors;
+import dev.switchboard.ingest.connectors.ConnectorGroup;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,7 +9,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** {@code GET /api/connectors}: each connector's health, for the ops board. */
 @Controller("/api/connectors")
@@ -50,28 +47,13 @@ public class ConnectorsController {
       String circuit) {}
 
   private final ConnectorHealth health;
-  private final FacebookConnectors facebook;
-  private final WordPressConnectors wordpress;
-  private final BloggerConnectors blogger;
-  private final YouTubeConnectors youtube;
-  private final FeedConnectors feeds;
+  private final List<ConnectorGroup> groups;
   private final Clock clock;
 
-  /** The controller. */
-  public ConnectorsController(
-      ConnectorHealth health,
-      FacebookConnectors facebook,
-      WordPressConnectors wordpress,
-      BloggerConnectors blogger,
-      YouTubeConnectors youtube,
-      FeedConnectors feeds,
-      Clock clock) {
+  /** The controller, over every platform's configured accounts. */
+  public ConnectorsController(ConnectorHealth health, List<ConnectorGroup> groups, Clock clock) {
     this.health = health;
-    this.feeds = feeds;
-    this.facebook = facebook;
-    this.wordpress = wordpress;
-    this.blogger = blogger;
-    this.youtube = youtube;
+    this.groups = groups.stream().sorted(Comparator.comparing(ConnectorGroup::platform)).toList();
     this.clock = clock;
   }
 
@@ -80,64 +62,19 @@ public class ConnectorsController {
   @Produces(MediaType.APPLICATION_JSON)
   public List<ConnectorView> connectors() {
     Instant now = clock.instant();
-    Double headroom = facebook.headroom().map(RateLimitHeadroom::remainingPercent).orElse(null);
     List<ConnectorView> views = new ArrayList<>();
-    List<String> names = new ArrayList<>(facebook.names());
-    names.addAll(facebook.namesWithoutToken());
-    for (String name : names.stream().sorted().toList()) {
-      String id = "facebook:" + name;
-      ConnectorHealth.State state = health.states().get(id);
-      boolean polled = facebook.settings().pollingEnabled() && facebook.names().contains(name);
-      if (state == null) {
+    for (ConnectorGroup group : groups) {
+      OptionalDouble headroom = group.rateLimitHeadroomPercent();
+      List<String> polled = group.names();
+      for (String name : group.allNames()) {
         views.add(
-            new ConnectorView(
-                id, polled, null, null, 0, 0, 0, 0, null, headroom, facebook.circuitState()));
-        continue;
+            view(
+                group.platform() + ":" + name,
+                group.pollingEnabled() && polled.contains(name),
+                headroom.isPresent() ? headroom.getAsDouble() : null,
+                group.circuitState(name),
+                now));
       }
-      Instant newest = state.newestItem.get();
-      views.add(
-          new ConnectorView(
-              id,
-              polled,
-              state.lastSuccess.get(),
-              newest == null
-                  ? null
-                  : Math.max(0, java.time.Duration.between(newest, now).toSeconds()),
-              state.events.get(),
-              ConnectorHealth.rate(state, now),
-              state.malformed.get(),
-              state.errors.get(),
-              state.lastError.get(),
-              headroom,
-              facebook.circuitState()));
-    }
-    List<String> blogs = new ArrayList<>(wordpress.names());
-    blogs.addAll(wordpress.namesWithoutPassword());
-    for (String name : blogs.stream().sorted().toList()) {
-      boolean polled = wordpress.settings().pollingEnabled() && wordpress.names().contains(name);
-      // WordPress reports no rate-limit headroom; each blog has its own circuit.
-      views.add(view("wordpress:" + name, polled, null, wordpress.circuitState(name), now));
-    }
-    List<String> bloggerBlogs = new ArrayList<>(blogger.names());
-    bloggerBlogs.addAll(blogger.namesWithoutCredential());
-    for (String name : bloggerBlogs.stream().sorted().toList()) {
-      boolean polled = blogger.settings().pollingEnabled() && blogger.names().contains(name);
-      views.add(view("blogger:" + name, polled, null, blogger.circuitState(), now));
-    }
-    List<String> channels = new ArrayList<>(youtube.names());
-    channels.addAll(youtube.namesWithoutToken());
-    for (String name : channels.stream().sorted().toList()) {
-      boolean polled = youtube.settings().pollingEnabled() && youtube.names().contains(name);
-      views.add(view("youtube:" + name, polled, null, youtube.circuitState(), now));
-    }
-    for (String name : feeds.names()) {
-      views.add(
-          view(
-              "rss:" + name,
-              feeds.settings().pollingEnabled(),
-              null,
-              feeds.circuitState(name),
-              now));
     }
     return views;
   }

@@ -1,13 +1,12 @@
 package dev.switchboard.ingest.connectors.web;
 
+import static dev.switchboard.ingest.connectors.web.ChannelEventsReader.byPlatformId;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.channels.webhook.HubSignature;
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Ids;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.fakes.FacebookWebhooks;
 import dev.switchboard.fakes.FakeFacebookGraph;
 import dev.switchboard.fakes.GraphFault;
@@ -32,12 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,8 +62,7 @@ class FacebookConnectorIT implements TestPropertyProvider {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private KafkaConsumer<String, byte[]> consumer;
-  private final List<JsonNode> seen = new ArrayList<>();
+  private ChannelEventsReader topic;
 
   @Override
   public Map<String, String> getProperties() {
@@ -98,32 +90,12 @@ class FacebookConnectorIT implements TestPropertyProvider {
 
   @BeforeAll
   void subscribe() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                admin
-                    .listTopics()
-                    .names()
-                    .get()
-                    .containsAll(Set.of(Topics.CHANNEL_EVENTS, Topics.INGEST_CURSORS)));
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SharedInfrastructure.get().kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.CHANNEL_EVENTS).stream()
-            .map(i -> new TopicPartition(i.topic(), i.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    topic = ChannelEventsReader.fromBeginning(admin);
   }
 
   @AfterAll
   void close() {
-    consumer.close();
+    topic.close();
     GRAPH.close();
   }
 
@@ -242,7 +214,7 @@ class FacebookConnectorIT implements TestPropertyProvider {
     assertThat(gaps.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     assertThat(gaps.get(2)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    assertThat(connectors.headroom()).isPresent();
+    assertThat(connectors.rateLimitHeadroomPercent()).isPresent();
     assertThat(get("/prometheus").body())
         .contains("switchboard_connector_rate_limit_headroom_percent{platform=\"facebook\"}")
         .contains("switchboard_connector_circuit_open{platform=\"facebook\"} 0.0");
@@ -361,45 +333,6 @@ class FacebookConnectorIT implements TestPropertyProvider {
         .containsOnly(Ids.itemId(Channel.FACEBOOK, "1006", "78_1"));
   }
 
-  /** The events of {@code pageId} on the topic; waits for at least {@code count} when given. */
-  private List<JsonNode> awaitEvents(String pageId, Integer count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      drain(Duration.ofMillis(300));
-      if (count == null || ofPage(pageId).size() >= count) {
-        break;
-      }
-    }
-    drain(Duration.ofMillis(500));
-    List<JsonNode> events = ofPage(pageId);
-    if (count != null) {
-      assertThat(events).hasSize(count);
-    }
-    return events;
-  }
-
-  private void drain(Duration timeout) {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-      seen.add(JSON.readTree(record.value()));
-    }
-  }
-
-  private List<JsonNode> ofPage(String pageId) {
-    return seen.stream()
-        .filter(
-            e ->
-                e.get("channel").asString().equals("FACEBOOK")
-                    && e.get("account").asString().equals(pageId))
-        .toList();
-  }
-
-  private static JsonNode byPlatformId(List<JsonNode> events, String platformId) {
-    return events.stream()
-        .filter(e -> e.get("platformId").asString().equals(platformId))
-        .findFirst()
-        .orElseThrow();
-  }
-
   private HttpResponse<String> postWebhook(byte[] body, String signature) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri("/webhooks/facebook"))
@@ -419,5 +352,10 @@ class FacebookConnectorIT implements TestPropertyProvider {
 
   private URI uri(String path) {
     return server.getURI().resolve(path);
+  }
+
+  /** The events of {@code account} on the topic; waits for {@code count}, exactly. */
+  private List<JsonNode> awaitEvents(String account, int count) {
+    return topic.awaitEvents(Channel.FACEBOOK, account, count);
   }
 }

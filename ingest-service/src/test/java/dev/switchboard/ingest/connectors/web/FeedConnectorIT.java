@@ -1,11 +1,9 @@
 package dev.switchboard.ingest.connectors.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Ids;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.fakes.FakeFeedServer;
 import dev.switchboard.fakes.FeedFault;
 import dev.switchboard.infra.SharedInfrastructure;
@@ -20,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,12 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,8 +62,7 @@ class FeedConnectorIT implements TestPropertyProvider {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private KafkaConsumer<String, byte[]> consumer;
-  private final List<JsonNode> seen = new ArrayList<>();
+  private ChannelEventsReader topic;
 
   @Override
   public Map<String, String> getProperties() {
@@ -99,32 +89,12 @@ class FeedConnectorIT implements TestPropertyProvider {
 
   @BeforeAll
   void subscribe() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                admin
-                    .listTopics()
-                    .names()
-                    .get()
-                    .containsAll(Set.of(Topics.CHANNEL_EVENTS, Topics.INGEST_CURSORS)));
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SharedInfrastructure.get().kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.CHANNEL_EVENTS).stream()
-            .map(i -> new TopicPartition(i.topic(), i.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    topic = ChannelEventsReader.fromBeginning(admin);
   }
 
   @AfterAll
   void close() {
-    consumer.close();
+    topic.close();
     FEEDS.close();
   }
 
@@ -245,38 +215,14 @@ class FeedConnectorIT implements TestPropertyProvider {
     assertThat(broken.get("eventsPublished").asLong()).isEqualTo(1);
   }
 
-  private List<JsonNode> awaitEvents(String account, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      drain(Duration.ofMillis(300));
-      if (ofFeed(account).size() >= count) {
-        break;
-      }
-    }
-    drain(Duration.ofMillis(500));
-    List<JsonNode> events = ofFeed(account);
-    assertThat(events).hasSize(count);
-    return events;
-  }
-
-  private void drain(Duration timeout) {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-      seen.add(JSON.readTree(record.value()));
-    }
-  }
-
-  private List<JsonNode> ofFeed(String account) {
-    return seen.stream()
-        .filter(
-            e ->
-                e.get("channel").asString().equals("RSS")
-                    && e.get("account").asString().equals(account))
-        .toList();
-  }
-
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(server.getURI().resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The events of {@code account} on the topic; waits for {@code count}, exactly. */
+  private List<JsonNode> awaitEvents(String account, int count) {
+    return topic.awaitEvents(Channel.RSS, account, count);
   }
 }

@@ -1,11 +1,9 @@
 package dev.switchboard.ingest.connectors.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Ids;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.fakes.FakeWordPress;
 import dev.switchboard.fakes.WordPressFault;
 import dev.switchboard.infra.SharedInfrastructure;
@@ -21,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,8 +58,7 @@ class WordPressConnectorIT implements TestPropertyProvider {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private KafkaConsumer<String, byte[]> consumer;
-  private final List<JsonNode> seen = new ArrayList<>();
+  private ChannelEventsReader topic;
 
   @Override
   public Map<String, String> getProperties() {
@@ -99,32 +89,12 @@ class WordPressConnectorIT implements TestPropertyProvider {
 
   @BeforeAll
   void subscribe() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                admin
-                    .listTopics()
-                    .names()
-                    .get()
-                    .containsAll(Set.of(Topics.CHANNEL_EVENTS, Topics.INGEST_CURSORS)));
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SharedInfrastructure.get().kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.CHANNEL_EVENTS).stream()
-            .map(i -> new TopicPartition(i.topic(), i.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    topic = ChannelEventsReader.fromBeginning(admin);
   }
 
   @AfterAll
   void close() {
-    consumer.close();
+    topic.close();
     WP.close();
   }
 
@@ -271,41 +241,8 @@ class WordPressConnectorIT implements TestPropertyProvider {
     assertThat(api.toString()).contains("wordpress:nopass");
   }
 
-  /** The events of blog {@code blogId} on the topic; waits for at least {@code count}. */
-  private List<JsonNode> awaitEvents(String blogId, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      drain(Duration.ofMillis(300));
-      if (ofBlog(blogId).size() >= count) {
-        break;
-      }
-    }
-    drain(Duration.ofMillis(500));
-    List<JsonNode> events = ofBlog(blogId);
-    assertThat(events).hasSize(count);
-    return events;
-  }
-
-  private void drain(Duration timeout) {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-      seen.add(JSON.readTree(record.value()));
-    }
-  }
-
-  private List<JsonNode> ofBlog(String blogId) {
-    return seen.stream()
-        .filter(
-            e ->
-                e.get("channel").asString().equals("WORDPRESS")
-                    && e.get("account").asString().equals(blogId))
-        .toList();
-  }
-
   private static JsonNode byPlatformId(List<JsonNode> events, long platformId) {
-    return events.stream()
-        .filter(e -> e.get("platformId").asString().equals(Long.toString(platformId)))
-        .findFirst()
-        .orElseThrow();
+    return ChannelEventsReader.byPlatformId(events, Long.toString(platformId));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -315,5 +252,10 @@ class WordPressConnectorIT implements TestPropertyProvider {
 
   private URI uri(String path) {
     return server.getURI().resolve(path);
+  }
+
+  /** The events of {@code account} on the topic; waits for {@code count}, exactly. */
+  private List<JsonNode> awaitEvents(String account, int count) {
+    return topic.awaitEvents(Channel.WORDPRESS, account, count);
   }
 }

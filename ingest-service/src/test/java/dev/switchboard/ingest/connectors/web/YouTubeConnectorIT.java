@@ -1,11 +1,10 @@
 package dev.switchboard.ingest.connectors.web;
 
+import static dev.switchboard.ingest.connectors.web.ChannelEventsReader.byPlatformId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Ids;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.fakes.FakeYouTube;
 import dev.switchboard.fakes.YouTubeFault;
 import dev.switchboard.infra.SharedInfrastructure;
@@ -21,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,8 +58,7 @@ class YouTubeConnectorIT implements TestPropertyProvider {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private KafkaConsumer<String, byte[]> consumer;
-  private final List<JsonNode> seen = new ArrayList<>();
+  private ChannelEventsReader topic;
 
   @Override
   public Map<String, String> getProperties() {
@@ -97,32 +88,12 @@ class YouTubeConnectorIT implements TestPropertyProvider {
 
   @BeforeAll
   void subscribe() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                admin
-                    .listTopics()
-                    .names()
-                    .get()
-                    .containsAll(Set.of(Topics.CHANNEL_EVENTS, Topics.INGEST_CURSORS)));
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SharedInfrastructure.get().kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.CHANNEL_EVENTS).stream()
-            .map(i -> new TopicPartition(i.topic(), i.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    topic = ChannelEventsReader.fromBeginning(admin);
   }
 
   @AfterAll
   void close() {
-    consumer.close();
+    topic.close();
     YOUTUBE.close();
   }
 
@@ -282,46 +253,14 @@ class YouTubeConnectorIT implements TestPropertyProvider {
     return Duration.ofNanos(requests.get(i).nanoTime() - requests.get(i - 1).nanoTime());
   }
 
-  /** The events of {@code channelId} on the topic; waits for at least {@code count}. */
-  private List<JsonNode> awaitEvents(String channelId, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      drain(Duration.ofMillis(300));
-      if (ofChannel(channelId).size() >= count) {
-        break;
-      }
-    }
-    drain(Duration.ofMillis(500));
-    List<JsonNode> events = ofChannel(channelId);
-    assertThat(events).hasSize(count);
-    return events;
-  }
-
-  private void drain(Duration timeout) {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-      seen.add(JSON.readTree(record.value()));
-    }
-  }
-
-  private List<JsonNode> ofChannel(String channelId) {
-    return seen.stream()
-        .filter(
-            e ->
-                e.get("channel").asString().equals("YOUTUBE")
-                    && e.get("account").asString().equals(channelId))
-        .toList();
-  }
-
-  private static JsonNode byPlatformId(List<JsonNode> events, String platformId) {
-    return events.stream()
-        .filter(e -> e.get("platformId").asString().equals(platformId))
-        .findFirst()
-        .orElseThrow();
-  }
-
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(server.getURI().resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The events of {@code account} on the topic; waits for {@code count}, exactly. */
+  private List<JsonNode> awaitEvents(String account, int count) {
+    return topic.awaitEvents(Channel.YOUTUBE, account, count);
   }
 }
