@@ -200,6 +200,11 @@ public final class FakeBusinessProfile implements AutoCloseable {
     review(reviewId).corrupt = true;
   }
 
+  /** Makes a corrupted review come back readable again. */
+  public void repairReview(String reviewId) {
+    review(reviewId).corrupt = false;
+  }
+
   /** Answers the next request with {@code fault}; several queue up in order. */
   public FakeBusinessProfile failNext(BusinessProfileFault fault) {
     faults.add(fault);
