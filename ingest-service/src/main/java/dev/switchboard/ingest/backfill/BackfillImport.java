@@ -3,7 +3,6 @@ package dev.switchboard.ingest.backfill;
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.IngestSource;
-import dev.switchboard.ingest.text.TextCleaner;
 import dev.switchboard.ingest.webhook.GenericPost;
 import dev.switchboard.ingest.webhook.GenericPostMapper;
 import dev.switchboard.ingest.webhook.InvalidPostException;
@@ -239,7 +238,7 @@ public final class BackfillImport {
     }
     Channel channel = channel(mapped.channel(), request.channel());
     String account = account(mapped.account(), request.account());
-    GenericPost post = withAccount(cleaned(mapped.post()), account);
+    GenericPost post = withAccount(mapped.post(), account);
     try {
       return mapper.toChannelEvent(
           channel, account, post, row.raw(), clock.instant(), IngestSource.IMPORT);
@@ -287,25 +286,6 @@ public final class BackfillImport {
           "the row has no account and the import names none (account=)");
     }
     return fallback;
-  }
-
-  private static GenericPost cleaned(GenericPost p) {
-    return new GenericPost(
-        p.account(),
-        p.platformId(),
-        p.threadRootId(),
-        p.parentId(),
-        p.kind(),
-        p.revision(),
-        p.itemType(),
-        p.author(),
-        TextCleaner.clean(p.text()),
-        p.url(),
-        p.createdAt(),
-        p.visibility(),
-        p.rating(),
-        p.language(),
-        p.attachments());
   }
 
   private static GenericPost withAccount(GenericPost p, String account) {

@@ -9,6 +9,7 @@ import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.IngestSource;
 import dev.switchboard.contracts.ItemType;
 import dev.switchboard.contracts.Visibility;
+import dev.switchboard.ingest.text.TextCleaner;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -196,7 +197,8 @@ public final class GenericPostMapper {
       throw new InvalidPostException(
           "text", "text is longer than " + maxTextLength + " characters");
     }
-    return unicode("text", text);
+    // Tools post what their platform gave them, often HTML: the same cleaning as every connector.
+    return TextCleaner.clean(unicode("text", text));
   }
 
   private static Instant createdAt(String value) throws InvalidPostException {

@@ -232,6 +232,17 @@ class GenericPostMapperTest {
   }
 
   @Test
+  void cleansHtmlFromTheTextAsTheConnectorsDoAndKeepsTheBodyAsRaw() throws Exception {
+    GenericPost html =
+        copyText(GenericPosts.aComment(), "  <p>Waited <b>6 hours</b> in A&amp;E</p><p>again</p> ");
+    ChannelEvent event = map(html);
+    assertThat(event.text()).isEqualTo("Waited 6 hours in A&E\nagain");
+    assertThat(event.raw()).isEqualTo(RAW);
+    assertThat(map(copyText(GenericPosts.aComment(), "I <3 ward 7 & a < b")).text())
+        .isEqualTo("I <3 ward 7 & a < b");
+  }
+
+  @Test
   void rejectsAMissingTextForANewPost() {
     assertRejected(copyText(GenericPosts.aComment(), null), "text", "required");
   }

@@ -6,10 +6,12 @@ import dev.switchboard.channels.feeds.FeedItem;
 import dev.switchboard.channels.http.PlatformException;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.EventKind;
+import dev.switchboard.ingest.connectors.AcknowledgedWrites;
 import dev.switchboard.ingest.connectors.Connector;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.KafkaNotAcknowledged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +48,11 @@ public final class FeedConnector implements Connector {
   private final String name;
   private final String pathAndQuery;
   private final FeedClient client;
-  private final EventSink sink;
   private final CursorStore cursors;
   private final ConnectorListener listener;
   private final Settings settings;
   private final Clock clock;
+  private final AcknowledgedWrites writes;
   private FeedCursor cursor;
 
   /**
@@ -73,11 +71,11 @@ public final class FeedConnector implements Connector {
     this.name = name;
     this.pathAndQuery = pathAndQuery;
     this.client = client;
-    this.sink = sink;
     this.cursors = cursors;
     this.listener = listener;
     this.settings = settings;
     this.clock = clock;
+    this.writes = new AcknowledgedWrites(id, sink, cursors, listener, settings.ackTimeout());
     this.cursor = cursors.read(id).flatMap(FeedCursor::decode).orElse(FeedCursor.START);
   }
 
@@ -161,50 +159,15 @@ public final class FeedConnector implements Connector {
       }
       seen.put(item.identity(), fingerprint);
     }
-    publishAll(events);
+    writes.publishAll(events);
     if (!seen.equals(cursor.seen())) {
       commit(new FeedCursor(cursor.etag(), cursor.lastModified(), seen));
     }
     return events.size();
   }
 
-  private void publishAll(List<ChannelEvent> events) throws KafkaNotAcknowledged {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
-    for (ChannelEvent event : events) {
-      acks.add(sink.publish(event));
-    }
-    await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), "events");
-    Instant newest =
-        events.stream().map(ChannelEvent::createdAt).max(Instant::compareTo).orElseThrow();
-    listener.published(id, events.size(), newest);
-  }
-
   private void commit(FeedCursor next) throws KafkaNotAcknowledged {
-    await(cursors.write(id, next.encode()), "cursor");
+    writes.writeCursor(next.encode());
     cursor = next;
-  }
-
-  private void await(CompletableFuture<?> future, String what) throws KafkaNotAcknowledged {
-    try {
-      future.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaNotAcknowledged("interrupted waiting for the " + what);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaNotAcknowledged(
-          "Kafka did not acknowledge the " + what + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  /** Kafka did not acknowledge in time: the cursor stays where it was. */
-  static final class KafkaNotAcknowledged extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    KafkaNotAcknowledged(String message) {
-      super(message);
-    }
   }
 }

@@ -6,19 +6,17 @@ import dev.switchboard.channels.youtube.YouTubeComment;
 import dev.switchboard.channels.youtube.YouTubeCredential;
 import dev.switchboard.channels.youtube.YouTubePage;
 import dev.switchboard.contracts.ChannelEvent;
+import dev.switchboard.ingest.connectors.AcknowledgedWrites;
 import dev.switchboard.ingest.connectors.Connector;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.KafkaNotAcknowledged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +55,11 @@ public final class YouTubeChannelConnector implements Connector {
   private final String channelId;
   private final YouTubeCredential credential;
   private final YouTubeClient client;
-  private final EventSink sink;
   private final CursorStore cursors;
   private final ConnectorListener listener;
   private final Settings settings;
   private final Clock clock;
+  private final AcknowledgedWrites writes;
   private YouTubeCursor cursor;
 
   /** A connector with id {@code youtube:<name>} for {@code channelId}; reads its cursor now. */
@@ -79,11 +77,11 @@ public final class YouTubeChannelConnector implements Connector {
     this.channelId = channelId;
     this.credential = credential;
     this.client = client;
-    this.sink = sink;
     this.cursors = cursors;
     this.listener = listener;
     this.settings = settings;
     this.clock = clock;
+    this.writes = new AcknowledgedWrites(id, sink, cursors, listener, settings.ackTimeout());
     this.cursor =
         cursors
             .read(id)
@@ -194,7 +192,7 @@ public final class YouTubeChannelConnector implements Connector {
           id,
           page.malformedItems());
     }
-    publishAll(events);
+    writes.publishAll(events);
     Long pending = newest == Long.MIN_VALUE ? null : newest;
     YouTubeCursor.Position next;
     if (page.nextPageToken() != null && !reachedKnown) {
@@ -210,43 +208,8 @@ public final class YouTubeChannelConnector implements Connector {
     return events.size();
   }
 
-  private void publishAll(List<ChannelEvent> events) throws KafkaNotAcknowledged {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
-    for (ChannelEvent event : events) {
-      acks.add(sink.publish(event));
-    }
-    await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), "events");
-    Instant newest =
-        events.stream().map(ChannelEvent::createdAt).max(Instant::compareTo).orElseThrow();
-    listener.published(id, events.size(), newest);
-  }
-
   private void commit(YouTubeCursor next) throws KafkaNotAcknowledged {
-    await(cursors.write(id, next.encode()), "cursor");
+    writes.writeCursor(next.encode());
     cursor = next;
-  }
-
-  private void await(CompletableFuture<?> future, String what) throws KafkaNotAcknowledged {
-    try {
-      future.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaNotAcknowledged("interrupted waiting for the " + what);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaNotAcknowledged(
-          "Kafka did not acknowledge the " + what + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  /** Kafka did not acknowledge in time: the cursor stays where it was. */
-  static final class KafkaNotAcknowledged extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    KafkaNotAcknowledged(String message) {
-      super(message);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.ingest.connectors.blogger;
+package dev.switchboard.ingest.connectors.window;
 
 import dev.switchboard.channels.http.Json;
 import io.micronaut.json.tree.JsonNode;
@@ -9,33 +9,33 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Where a Blogger blog's polling stands, stored as JSON in the cursor topic. {@code listByBlog}
- * filters by publication date only, so a changed or emptied comment can only be seen by reading it
- * again and comparing: the cursor remembers, for each comment still inside the scanned window, the
- * fingerprint of the text last published ({@link
+ * Where a {@link WindowedConnector}'s polling stands, stored as JSON in the cursor topic. When a
+ * platform gives items no modified date (or no way to ask for changes), an edit can only be seen by
+ * reading an item again and comparing: the cursor remembers, for each item still inside the scanned
+ * window, the fingerprint of the text last published ({@link
  * dev.switchboard.ingest.connectors.Revisions#ofEdit(String)}; 0 once its content was removed).
  *
- * @param scanFrom each pass reads comments written at or after this; null = from the start
- * @param seen by comment id, what was published of it
+ * @param scanFrom each pass reads items written at or after this; null = from the start
+ * @param seen by item id, what was published of it
  */
-public record BloggerCursor(Instant scanFrom, Map<String, Seen> seen) {
+public record WindowCursor(Instant scanFrom, Map<String, Seen> seen) {
 
   /**
-   * What was published of one comment.
+   * What was published of one item.
    *
    * @param fingerprint the fingerprint of its cleaned text as last published
-   * @param writtenAt its {@code published}, epoch seconds (to forget it once outside the window)
+   * @param writtenAt its publication time, epoch seconds (to forget it once outside the window)
    */
   public record Seen(int fingerprint, long writtenAt) {}
 
   /** Copies the map, sorted so that the stored form is stable. */
-  public BloggerCursor {
+  public WindowCursor {
     seen = Map.copyOf(new TreeMap<>(seen));
   }
 
   /** A cursor that starts at {@code since} (epoch s), null for everything. */
-  public static BloggerCursor startingAt(Long since) {
-    return new BloggerCursor(since == null ? null : Instant.ofEpochSecond(since), Map.of());
+  public static WindowCursor startingAt(Long since) {
+    return new WindowCursor(since == null ? null : Instant.ofEpochSecond(since), Map.of());
   }
 
   /** The cursor as stored. */
@@ -51,7 +51,7 @@ public record BloggerCursor(Instant scanFrom, Map<String, Seen> seen) {
         json.append(',');
       }
       first = false;
-      // Blogger comment ids are numbers; anything else is escaped minimally but safely.
+      // Platform ids are numbers or URL-safe tokens; anything else is escaped minimally but safely.
       json.append('"')
           .append(e.getKey().replace("\\", "\\\\").replace("\"", "\\\""))
           .append("\":[")
@@ -64,7 +64,7 @@ public record BloggerCursor(Instant scanFrom, Map<String, Seen> seen) {
   }
 
   /** The stored cursor, or empty when it is not one (then the connector starts afresh). */
-  public static Optional<BloggerCursor> decode(String stored) {
+  public static Optional<WindowCursor> decode(String stored) {
     Optional<JsonNode> parsed = Json.parse(stored).filter(JsonNode::isObject);
     if (parsed.isEmpty()) {
       return Optional.empty();
@@ -83,7 +83,7 @@ public record BloggerCursor(Instant scanFrom, Map<String, Seen> seen) {
         }
       }
       return Optional.of(
-          new BloggerCursor(
+          new WindowCursor(
               scanFrom == null ? null : Instant.ofEpochSecond(Long.parseLong(scanFrom)), seen));
     } catch (RuntimeException e) {
       return Optional.empty();
