@@ -7,10 +7,12 @@ import dev.switchboard.channels.google.ReviewPage;
 import dev.switchboard.channels.http.PlatformException;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.EventKind;
+import dev.switchboard.ingest.connectors.AcknowledgedWrites;
 import dev.switchboard.ingest.connectors.Connector;
 import dev.switchboard.ingest.connectors.ConnectorListener;
 import dev.switchboard.ingest.connectors.CursorStore;
 import dev.switchboard.ingest.connectors.EventSink;
+import dev.switchboard.ingest.connectors.KafkaNotAcknowledged;
 import dev.switchboard.ingest.connectors.googlereviews.GoogleReviewsCursor.Known;
 import dev.switchboard.ingest.connectors.googlereviews.GoogleReviewsCursor.Pass;
 import java.time.Clock;
@@ -23,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,9 +87,8 @@ public final class GoogleReviewsConnector implements Connector {
   private final String locationId;
   private final BusinessProfileToken token;
   private final BusinessProfileClient client;
-  private final EventSink sink;
-  private final CursorStore cursors;
   private final ConnectorListener listener;
+  private final AcknowledgedWrites writes;
   private final Settings settings;
   private final Clock clock;
   private GoogleReviewsCursor cursor;
@@ -113,9 +110,8 @@ public final class GoogleReviewsConnector implements Connector {
     this.locationId = Objects.requireNonNull(locationId, "locationId");
     this.token = token;
     this.client = client;
-    this.sink = sink;
-    this.cursors = cursors;
     this.listener = listener;
+    this.writes = new AcknowledgedWrites(id, sink, cursors, listener, settings.ackTimeout());
     this.settings = settings;
     this.clock = clock;
     this.cursor =
@@ -334,45 +330,11 @@ public final class GoogleReviewsConnector implements Connector {
   }
 
   private void publishAll(List<ChannelEvent> events) throws KafkaNotAcknowledged {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
-    for (ChannelEvent event : events) {
-      acks.add(sink.publish(event));
-    }
-    await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), "events");
-    Instant newest =
-        events.stream()
-            .map(e -> e.createdAt() == null ? e.receivedAt() : e.createdAt())
-            .max(Instant::compareTo)
-            .orElseThrow();
-    listener.published(id, events.size(), newest);
+    writes.publishAll(events);
   }
 
   private void commit(GoogleReviewsCursor next) throws KafkaNotAcknowledged {
-    await(cursors.write(id, next.encode()), "cursor");
+    writes.writeCursor(next.encode());
     cursor = next;
-  }
-
-  private void await(CompletableFuture<?> future, String what) throws KafkaNotAcknowledged {
-    try {
-      future.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaNotAcknowledged("interrupted waiting for the " + what);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaNotAcknowledged(
-          "Kafka did not acknowledge the " + what + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  /** Kafka did not acknowledge in time: the cursor stays where it was. */
-  static final class KafkaNotAcknowledged extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    KafkaNotAcknowledged(String message) {
-      super(message);
-    }
   }
 }
