@@ -117,6 +117,14 @@ public final class FakeBlogger implements AutoCloseable {
     return this;
   }
 
+  /**
+   * From now on the blog's OAuth token is {@code token}: the previous one has expired (a request
+   * with it gets 401), as an hour-old Google access token does.
+   */
+  public void setToken(String blogId, String token) {
+    blogs.computeIfPresent(blogId, (id, b) -> new Blog(token, b.apiKey(), b.comments()));
+  }
+
   /** Adds a comment ({@code status} live, pending or spam); returns its id. */
   public String addComment(
       String blogId,

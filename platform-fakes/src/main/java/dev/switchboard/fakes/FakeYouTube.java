@@ -131,6 +131,14 @@ public final class FakeYouTube implements AutoCloseable {
   }
 
   /**
+   * From now on the channel's owner must send {@code ownerToken}: the previous one has expired (a
+   * request with it gets 401), as an hour-old Google access token does.
+   */
+  public void setOwnerToken(String channelId, String ownerToken) {
+    channels.computeIfPresent(channelId, (id, c) -> new Channel(c.apiKey(), ownerToken));
+  }
+
+  /**
    * Starts a thread on one of the channel's videos with {@code moderationStatus} ({@code
    * published}, {@code heldForReview}, {@code likelySpam}); returns the thread's (and top-level
    * comment's) id.

@@ -4,6 +4,7 @@ import dev.switchboard.channels.http.Json;
 import dev.switchboard.channels.http.PlatformException;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.PlatformResponse;
+import dev.switchboard.channels.oauth.AccessToken;
 import io.micronaut.json.tree.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,21 +32,35 @@ public final class BloggerClient {
   public static final int MAX_RESULTS = 500;
 
   private final PlatformHttp http;
-  private final Map<String, String> credentials;
+  private final AccessToken credential;
+  private final String header;
+  private final String prefix;
 
-  private BloggerClient(PlatformHttp http, Map<String, String> credentials) {
+  private BloggerClient(PlatformHttp http, AccessToken credential, String header, String prefix) {
     this.http = http;
-    this.credentials = credentials;
+    this.credential = credential;
+    this.header = header;
+    this.prefix = prefix;
   }
 
-  /** A client authorised by an OAuth 2.0 access token (all statuses, for the blog's admins). */
+  /**
+   * A client authorised by a fixed OAuth 2.0 access token (all statuses, for the blog's admins).
+   */
   public static BloggerClient withBearerToken(PlatformHttp http, String token) {
-    return new BloggerClient(http, Map.of("Authorization", "Bearer " + token));
+    return withAccessToken(http, AccessToken.fixed(token));
+  }
+
+  /**
+   * A client authorised by an OAuth 2.0 access token that may be renewed: a 401 renews it and
+   * repeats the request once.
+   */
+  public static BloggerClient withAccessToken(PlatformHttp http, AccessToken token) {
+    return new BloggerClient(http, token, "Authorization", "Bearer ");
   }
 
   /** A client identified by an API key (public, {@code live} comments only). */
   public static BloggerClient withApiKey(PlatformHttp http, String apiKey) {
-    return new BloggerClient(http, Map.of("X-goog-api-key", apiKey));
+    return new BloggerClient(http, AccessToken.fixed(apiKey), "X-goog-api-key", "");
   }
 
   /**
@@ -71,9 +86,14 @@ public final class BloggerClient {
     if (pageToken != null) {
       uri.append("&pageToken=").append(URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
     }
-    Map<String, String> headers = new LinkedHashMap<>(credentials);
-    headers.put("Accept", "application/json");
-    PlatformResponse response = http.get(uri.toString(), headers);
+    PlatformResponse response =
+        credential.call(
+            value -> {
+              Map<String, String> headers = new LinkedHashMap<>();
+              headers.put(header, prefix + value);
+              headers.put("Accept", "application/json");
+              return http.get(uri.toString(), headers);
+            });
     JsonNode body =
         Json.parse(response.body())
             .filter(JsonNode::isObject)

@@ -36,11 +36,16 @@ public final class MicronautTransport implements Transport {
   }
 
   @Override
-  public PlatformResponse send(String method, String pathAndQuery, Map<String, String> headers)
+  public PlatformResponse send(
+      String method, String pathAndQuery, Map<String, String> headers, String body)
       throws TransportException {
     MutableHttpRequest<Object> request =
         HttpRequest.create(io.micronaut.http.HttpMethod.parse(method), pathAndQuery);
     headers.forEach(request::header);
+    if (body != null) {
+      // Text is written as it is: the caller's Content-Type header says what it is.
+      request.body(body);
+    }
     try {
       HttpResponse<String> response =
           client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);

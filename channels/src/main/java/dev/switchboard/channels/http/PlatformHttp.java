@@ -97,6 +97,15 @@ public final class PlatformHttp implements AutoCloseable {
    * @throws PlatformException the last failure, typed
    */
   public PlatformResponse execute(String method, String pathAndQuery, Map<String, String> headers) {
+    return execute(method, pathAndQuery, headers, null);
+  }
+
+  /**
+   * {@link #execute(String, String, Map)} with a request body (null: none), whose {@code
+   * Content-Type} is one of {@code headers}.
+   */
+  public PlatformResponse execute(
+      String method, String pathAndQuery, Map<String, String> headers, String body) {
     for (int attempt = 1; ; attempt++) {
       PlatformException failure;
       if (!circuit.tryAcquirePermission()) {
@@ -111,7 +120,7 @@ public final class PlatformHttp implements AutoCloseable {
       }
       long started = clock.millis();
       try {
-        PlatformResponse response = transport.send(method, pathAndQuery, headers);
+        PlatformResponse response = transport.send(method, pathAndQuery, headers, body);
         observeHeadroom(response);
         if (response.successful()) {
           circuit.onSuccess(clock.millis() - started, TimeUnit.MILLISECONDS);

@@ -9,12 +9,20 @@ import java.util.Map;
 public interface Transport extends AutoCloseable {
 
   /**
-   * Sends {@code method pathAndQuery} with {@code headers} and returns whatever status came back.
+   * Sends {@code method pathAndQuery} with {@code headers} and {@code body} (null: none; its {@code
+   * Content-Type} is one of the headers) and returns whatever status came back.
    *
    * @throws TransportException when no response arrived (timeout, refused or broken connection)
    */
-  PlatformResponse send(String method, String pathAndQuery, Map<String, String> headers)
+  PlatformResponse send(
+      String method, String pathAndQuery, Map<String, String> headers, String body)
       throws TransportException;
+
+  /** {@link #send(String, String, Map, String)} without a body. */
+  default PlatformResponse send(String method, String pathAndQuery, Map<String, String> headers)
+      throws TransportException {
+    return send(method, pathAndQuery, headers, null);
+  }
 
   @Override
   default void close() {}

@@ -62,8 +62,9 @@ public final class YouTubeClient {
     if (pageToken != null) {
       query.put("pageToken", pageToken);
     }
+    String path = "/youtube/v3/commentThreads?" + encode(query);
     PlatformResponse response =
-        http.get("/youtube/v3/commentThreads?" + encode(query), credential.headers());
+        credential.token().call(value -> http.get(path, credential.headers(value)));
     JsonNode body =
         Json.parse(response.body())
             .filter(JsonNode::isObject)

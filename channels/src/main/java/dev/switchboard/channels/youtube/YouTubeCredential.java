@@ -1,5 +1,6 @@
 package dev.switchboard.channels.youtube;
 
+import dev.switchboard.channels.oauth.AccessToken;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,9 +9,9 @@ import java.util.Objects;
  * OAuth access token (needed for {@code heldForReview} and {@code likelySpam}). Never printed.
  *
  * @param type which kind of credential
- * @param value the key or token
+ * @param token the key, or the token (fixed or renewed)
  */
-public record YouTubeCredential(Type type, String value) {
+public record YouTubeCredential(Type type, AccessToken token) {
 
   /** The kind of credential. */
   public enum Type {
@@ -23,11 +24,16 @@ public record YouTubeCredential(Type type, String value) {
   /** Checks both parts are present. */
   public YouTubeCredential {
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(token, "token");
   }
 
-  /** The request headers carrying it: never the URL, which proxies and logs keep. */
-  public Map<String, String> headers() {
+  /** A fixed key or token. */
+  public YouTubeCredential(Type type, String value) {
+    this(type, AccessToken.fixed(Objects.requireNonNull(value, "value")));
+  }
+
+  /** The request headers carrying {@code value}: never the URL, which proxies and logs keep. */
+  Map<String, String> headers(String value) {
     return type == Type.API_KEY
         ? Map.of("X-Goog-Api-Key", value, "Accept", "application/json")
         : Map.of("Authorization", "Bearer " + value, "Accept", "application/json");

@@ -26,7 +26,7 @@ class PlatformHttpTest {
   private int sent;
 
   private final Transport transport =
-      (method, path, headers) -> {
+      (method, path, headers, body) -> {
         sent++;
         Object next = script.isEmpty() ? response(200, OK, Map.of()) : script.poll();
         if (next instanceof Transport.TransportException e) {

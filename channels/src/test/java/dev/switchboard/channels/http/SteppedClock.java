@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when told; the sleeper of a test steps it by each wait. */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
   private Instant now;
 
-  SteppedClock(Instant start) {
+  public SteppedClock(Instant start) {
     this.now = start;
   }
 
-  void step(Duration duration) {
+  public void step(Duration duration) {
     now = now.plus(duration);
   }
 

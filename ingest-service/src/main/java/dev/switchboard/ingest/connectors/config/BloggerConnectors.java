@@ -4,6 +4,7 @@ import dev.switchboard.channels.blogger.BloggerClient;
 import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,7 @@ public class BloggerConnectors implements ConnectorGroup {
   private final BloggerSettings settings;
   private final Map<String, BloggerBlogSettings> blogs = new TreeMap<>();
   private final BloggerSecrets secrets;
+  private final GoogleOAuth oauth;
   private final EventSink sink;
   private final CursorStore cursors;
   private final ConnectorListener listener;
@@ -44,6 +47,7 @@ public class BloggerConnectors implements ConnectorGroup {
       BloggerSettings settings,
       List<BloggerBlogSettings> blogs,
       BloggerSecrets secrets,
+      GoogleOAuth oauth,
       EventSink sink,
       CursorStore cursors,
       ConnectorListener listener,
@@ -52,6 +56,7 @@ public class BloggerConnectors implements ConnectorGroup {
     this.settings = settings;
     blogs.forEach(b -> this.blogs.put(b.name(), b));
     this.secrets = secrets;
+    this.oauth = oauth;
     this.sink = sink;
     this.cursors = cursors;
     this.listener = listener;
@@ -103,13 +108,25 @@ public class BloggerConnectors implements ConnectorGroup {
             Collectors.toMap(
                 n -> n,
                 n ->
-                    BloggerSecrets.variable(BloggerSecrets.TOKEN_PREFIX, n)
+                    BloggerSecrets.variable(BloggerSecrets.REFRESH_TOKEN_PREFIX, n)
+                        + " (with "
+                        + GoogleOAuth.CLIENT_ID_VARIABLE
+                        + " and "
+                        + GoogleOAuth.CLIENT_SECRET_VARIABLE
+                        + "), "
+                        + BloggerSecrets.variable(BloggerSecrets.TOKEN_PREFIX, n)
                         + " or "
                         + BloggerSecrets.variable(BloggerSecrets.API_KEY_PREFIX, n)));
   }
 
   private boolean hasCredential(String name) {
-    return secrets.token(name).isPresent() || secrets.apiKey(name).isPresent();
+    return accessToken(name).isPresent() || secrets.apiKey(name).isPresent();
+  }
+
+  /** A refresh token (renewed) before an access token (fixed). */
+  private Optional<AccessToken> accessToken(String name) {
+    Optional<AccessToken> renewing = secrets.refreshToken(name).flatMap(oauth::renewing);
+    return renewing.isPresent() ? renewing : secrets.token(name).map(AccessToken::fixed);
   }
 
   /** A new connector for the blog {@code name}, its cursor read from the cursor topic now. */
@@ -121,8 +138,9 @@ public class BloggerConnectors implements ConnectorGroup {
     }
     BloggerClient client;
     List<String> statuses = settings.statuses();
-    if (secrets.token(name).isPresent()) {
-      client = BloggerClient.withBearerToken(http, secrets.token(name).get());
+    Optional<AccessToken> token = accessToken(name);
+    if (token.isPresent()) {
+      client = BloggerClient.withAccessToken(http, token.get());
     } else if (secrets.apiKey(name).isPresent()) {
       client = BloggerClient.withApiKey(http, secrets.apiKey(name).get());
       // An API key reads published comments only; asking for more is refused with 403.

@@ -1,19 +1,22 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Blogger credentials, from the environment only: {@code SWITCHBOARD_BLOGGER_TOKEN_<NAME>} (an
- * OAuth 2.0 access token of a blog admin: every status) or {@code
- * SWITCHBOARD_BLOGGER_API_KEY_<NAME>} (live comments only); NAME upper-cased, other than A–Z and
- * 0–9 as {@code _}. Never printed.
+ * Blogger credentials, from the environment only: {@code SWITCHBOARD_BLOGGER_REFRESH_TOKEN_<NAME>}
+ * (a blog admin's refresh token, renewed through {@link GoogleOAuth}: every status), {@code
+ * SWITCHBOARD_BLOGGER_TOKEN_<NAME>} (an OAuth 2.0 access token of a blog admin: every status, until
+ * it expires) or {@code SWITCHBOARD_BLOGGER_API_KEY_<NAME>} (live comments only); NAME as {@link
+ * SecretVariables} spells it. Never printed.
  */
 public final class BloggerSecrets {
 
   /** The prefix of the token variables. */
   public static final String TOKEN_PREFIX = "SWITCHBOARD_BLOGGER_TOKEN_";
+
+  /** The prefix of the refresh token variables. */
+  public static final String REFRESH_TOKEN_PREFIX = "SWITCHBOARD_BLOGGER_REFRESH_TOKEN_";
 
   /** The prefix of the API key variables. */
   public static final String API_KEY_PREFIX = "SWITCHBOARD_BLOGGER_API_KEY_";
@@ -31,16 +34,17 @@ public final class BloggerSecrets {
 
   /** The variable {@code prefix + NAME}. */
   public static String variable(String prefix, String name) {
-    StringBuilder variable = new StringBuilder(prefix);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(prefix, name);
   }
 
   /** The OAuth access token of {@code name}, if set. */
   public Optional<String> token(String name) {
     return value(variable(TOKEN_PREFIX, name));
+  }
+
+  /** The admin's refresh token for {@code name}, if set. */
+  public Optional<String> refreshToken(String name) {
+    return value(variable(REFRESH_TOKEN_PREFIX, name));
   }
 
   /** The API key of {@code name}, if set. */

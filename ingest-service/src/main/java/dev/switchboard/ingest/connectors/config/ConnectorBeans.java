@@ -37,6 +37,12 @@ public class ConnectorBeans {
     return YouTubeSecrets.fromEnvironment(System.getenv());
   }
 
+  /** Google's OAuth client id and secret from the process environment; tests replace this bean. */
+  @Singleton
+  GoogleOAuth.Secrets googleOAuthSecrets() {
+    return GoogleOAuth.Secrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {

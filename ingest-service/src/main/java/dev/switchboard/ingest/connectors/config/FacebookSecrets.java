@@ -1,6 +1,5 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,11 +27,7 @@ public final class FacebookSecrets {
 
   /** The variable holding the Page token of the Page named {@code name}. */
   public static String tokenVariable(String name) {
-    StringBuilder variable = new StringBuilder(TOKEN_PREFIX);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(TOKEN_PREFIX, name);
   }
 
   /** The Page token of {@code name}, if set. */

@@ -1,6 +1,5 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,11 +26,7 @@ public final class WordPressSecrets {
 
   /** The variable holding the application password of the blog named {@code name}. */
   public static String passwordVariable(String name) {
-    StringBuilder variable = new StringBuilder(PASSWORD_PREFIX);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(PASSWORD_PREFIX, name);
   }
 
   /** The application password of {@code name}, if set. */

@@ -3,6 +3,7 @@ package dev.switchboard.ingest.connectors.config;
 import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.channels.youtube.YouTubeClient;
 import dev.switchboard.channels.youtube.YouTubeCredential;
 import dev.switchboard.ingest.config.KafkaSettings;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,7 @@ public class YouTubeConnectors implements ConnectorGroup {
   private final YouTubeSettings settings;
   private final Map<String, YouTubeChannelSettings> channels;
   private final YouTubeSecrets secrets;
+  private final GoogleOAuth oauth;
   private final EventSink sink;
   private final CursorStore cursors;
   private final ConnectorListener listener;
@@ -47,6 +50,7 @@ public class YouTubeConnectors implements ConnectorGroup {
       YouTubeSettings settings,
       List<YouTubeChannelSettings> channels,
       YouTubeSecrets secrets,
+      GoogleOAuth oauth,
       EventSink sink,
       CursorStore cursors,
       ConnectorListener listener,
@@ -58,6 +62,7 @@ public class YouTubeConnectors implements ConnectorGroup {
         channels.stream()
             .collect(Collectors.toMap(YouTubeChannelSettings::name, Function.identity()));
     this.secrets = secrets;
+    this.oauth = oauth;
     this.sink = sink;
     this.cursors = cursors;
     this.listener = listener;
@@ -95,17 +100,33 @@ public class YouTubeConnectors implements ConnectorGroup {
     return settings.pollInterval();
   }
 
-  /** The names of the configured channels that have a key or token. */
+  /** The names of the configured channels that have a key, a token or a usable refresh token. */
   @Override
   public List<String> names() {
-    return channels.keySet().stream().filter(n -> secrets.token(n).isPresent()).sorted().toList();
+    return channels.keySet().stream().filter(n -> credential(n).isPresent()).sorted().toList();
   }
 
   @Override
   public Map<String, String> missingCredentials() {
     return channels.keySet().stream()
-        .filter(n -> secrets.token(n).isEmpty())
-        .collect(Collectors.toMap(n -> n, YouTubeSecrets::tokenVariable));
+        .filter(n -> credential(n).isEmpty())
+        .collect(
+            Collectors.toMap(
+                n -> n,
+                n ->
+                    YouTubeSecrets.tokenVariable(n)
+                        + " or "
+                        + SecretVariables.of(YouTubeSecrets.REFRESH_TOKEN_PREFIX, n)
+                        + " with "
+                        + GoogleOAuth.CLIENT_ID_VARIABLE
+                        + " and "
+                        + GoogleOAuth.CLIENT_SECRET_VARIABLE));
+  }
+
+  /** A refresh token (renewed) before a token or key (fixed). */
+  private Optional<AccessToken> credential(String name) {
+    Optional<AccessToken> renewing = secrets.refreshToken(name).flatMap(oauth::renewing);
+    return renewing.isPresent() ? renewing : secrets.token(name).map(AccessToken::fixed);
   }
 
   /** A new connector for the channel {@code name}, its cursor read from the cursor topic now. */
@@ -115,13 +136,16 @@ public class YouTubeConnectors implements ConnectorGroup {
     if (channel == null) {
       throw new IllegalArgumentException("no YouTube channel configured as " + name);
     }
-    String token =
-        secrets
-            .token(name)
+    AccessToken token =
+        credential(name)
             .orElseThrow(
                 () ->
                     new IllegalStateException(YouTubeSecrets.tokenVariable(name) + " is not set"));
     YouTubeCredential.Type type = credentialType(name, channel.credential());
+    if (token.renewable() && type != YouTubeCredential.Type.OAUTH) {
+      throw new IllegalArgumentException(
+          "YouTube channel " + name + ": a refresh token needs credential oauth");
+    }
     List<String> statuses = statuses(name, channel, type);
     return new YouTubeChannelConnector(
         name,

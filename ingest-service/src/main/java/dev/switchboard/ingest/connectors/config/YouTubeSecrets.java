@@ -1,18 +1,21 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * YouTube's secrets, from the environment only: one {@code SWITCHBOARD_YOUTUBE_TOKEN_<NAME>} (API
- * key or OAuth access token) per channel (NAME upper-cased, other than A–Z and 0–9 as {@code _}).
- * Never printed.
+ * YouTube's secrets, from the environment only: per channel, {@code
+ * SWITCHBOARD_YOUTUBE_TOKEN_<NAME>} (API key or OAuth access token) or {@code
+ * SWITCHBOARD_YOUTUBE_REFRESH_TOKEN_<NAME>} (the owner's refresh token, renewed through {@link
+ * GoogleOAuth}); NAME as {@link SecretVariables} spells it. Never printed.
  */
 public final class YouTubeSecrets {
 
   /** The prefix of the token variables. */
   public static final String TOKEN_PREFIX = "SWITCHBOARD_YOUTUBE_TOKEN_";
+
+  /** The prefix of the refresh token variables. */
+  public static final String REFRESH_TOKEN_PREFIX = "SWITCHBOARD_YOUTUBE_REFRESH_TOKEN_";
 
   private final Map<String, String> environment;
 
@@ -27,16 +30,21 @@ public final class YouTubeSecrets {
 
   /** The variable holding the key or token of the channel named {@code name}. */
   public static String tokenVariable(String name) {
-    StringBuilder variable = new StringBuilder(TOKEN_PREFIX);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(TOKEN_PREFIX, name);
   }
 
   /** The key or token of {@code name}, if set. */
   public Optional<String> token(String name) {
-    String value = environment.get(tokenVariable(name));
+    return value(tokenVariable(name));
+  }
+
+  /** The owner's refresh token for {@code name}, if set. */
+  public Optional<String> refreshToken(String name) {
+    return value(SecretVariables.of(REFRESH_TOKEN_PREFIX, name));
+  }
+
+  private Optional<String> value(String variable) {
+    String value = environment.get(variable);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 

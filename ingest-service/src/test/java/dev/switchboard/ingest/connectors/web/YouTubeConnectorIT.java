@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Ids;
+import dev.switchboard.fakes.FakeOAuthServer;
 import dev.switchboard.fakes.FakeYouTube;
 import dev.switchboard.fakes.YouTubeFault;
 import dev.switchboard.infra.SharedInfrastructure;
@@ -50,7 +51,13 @@ class YouTubeConnectorIT implements TestPropertyProvider {
           .addChannel("UCtrust", "key-trust", "owner-trust")
           .addChannel("UCstorm", "key-storm", "owner-storm")
           .addChannel("UCbroken", "key-broken", "owner-broken")
-          .addChannel("UCrestart", "key-restart", "owner-restart");
+          .addChannel("UCrestart", "key-restart", "owner-restart")
+          .addChannel("UCrenew", "key-renew", "not-issued-yet");
+  private static final FakeOAuthServer OAUTH =
+      FakeOAuthServer.start()
+          .addClient("it-client", "it-secret")
+          .addRefreshToken("1//it-renew", "it-client")
+          .onIssue(token -> YOUTUBE.setOwnerToken("UCrenew", token));
 
   @Inject EmbeddedServer server;
   @Inject YouTubeConnectors connectors;
@@ -81,6 +88,8 @@ class YouTubeConnectorIT implements TestPropertyProvider {
     p.put(prefix + "channels.broken.channel-id", "UCbroken");
     p.put(prefix + "channels.restart.channel-id", "UCrestart");
     p.put(prefix + "channels.restart.moderation-statuses", "published");
+    p.put(prefix + "channels.renew.channel-id", "UCrenew");
+    p.put("switchboard.connectors.google-oauth.token-url", OAUTH.baseUrl().toString());
     // A channel without a token: listed, not polled.
     p.put(prefix + "channels.untokened.channel-id", "UCnone");
     return p;
@@ -95,6 +104,32 @@ class YouTubeConnectorIT implements TestPropertyProvider {
   void close() {
     topic.close();
     YOUTUBE.close();
+    OAUTH.close();
+  }
+
+  @Test
+  void anAccessTokenThePlatformNoLongerAcceptsIsRenewedAndNothingIsLost() {
+    YOUTUBE.addComment("UCrenew", "v", "published", "before", "UCa", "A", T0);
+    assertThat(connectors.create("renew").poll().complete()).isTrue();
+    assertThat(awaitEvents("UCrenew", 1))
+        .extracting(e -> e.get("text").asString())
+        .containsExactly("before");
+
+    // An hour later Google no longer takes the token; the refresh token gets a new one.
+    YOUTUBE.setOwnerToken("UCrenew", "issued-to-someone-else");
+    YOUTUBE.addComment("UCrenew", "v", "published", "after", "UCa", "A", T0.plusSeconds(3600));
+    int before = YOUTUBE.requests().size();
+    assertThat(connectors.create("renew").poll().complete()).isTrue();
+
+    assertThat(awaitEvents("UCrenew", 2))
+        .extracting(e -> e.get("text").asString())
+        .containsExactlyInAnyOrder("before", "after");
+    assertThat(YOUTUBE.requests().subList(before, before + 2))
+        .extracting(FakeYouTube.RecordedRequest::status)
+        .containsExactly(401, 200);
+    assertThat(OAUTH.requests())
+        .extracting(FakeOAuthServer.RecordedRequest::status)
+        .containsExactly(200, 200);
   }
 
   @Test
