@@ -123,6 +123,15 @@ public final class FakeBusinessProfile implements AutoCloseable {
   }
 
   /**
+   * From now on the location's manager must send {@code token}: the previous one has expired (a
+   * request with it gets 401), as an hour-old Google access token does.
+   */
+  public void setToken(String accountId, String locationId, String token) {
+    locations.computeIfPresent(
+        key(accountId, locationId), (k, l) -> new Location(l.accountId(), l.locationId(), token));
+  }
+
+  /**
    * A review of the location by a named reviewer, {@code stars} 1–5, {@code comment} null for a
    * rating alone; returns its id.
    */

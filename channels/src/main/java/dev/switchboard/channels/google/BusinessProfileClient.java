@@ -4,6 +4,7 @@ import dev.switchboard.channels.http.Json;
 import dev.switchboard.channels.http.PlatformException;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.PlatformResponse;
+import dev.switchboard.channels.oauth.AccessToken;
 import io.micronaut.json.tree.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,12 @@ import java.util.Optional;
 /**
  * Reads a location's reviews through the Google Business Profile API ({@code GET
  * /v4/accounts/{accountId}/locations/{locationId}/reviews}, {@code orderBy=updateTime desc}, at
- * most {@value #MAX_PAGE_SIZE} a page, OAuth scope {@code business.manage}). Retries, rate limits
- * and the circuit are {@link PlatformHttp}'s (built with {@code GoogleApiRules}); an answer not in
- * the documented shape is {@link PlatformException.Kind#MALFORMED_RESPONSE}, and a single broken
- * review is left out and counted. An answer without {@code reviews} is an empty page: Google leaves
- * empty lists out of its JSON.
+ * most {@value #MAX_PAGE_SIZE} a page, an OAuth access token with scope {@code business.manage},
+ * fixed or renewed: {@link AccessToken}). Retries, rate limits and the circuit are {@link
+ * PlatformHttp}'s (built with {@code GoogleApiRules}); an answer not in the documented shape is
+ * {@link PlatformException.Kind#MALFORMED_RESPONSE}, and a single broken review is left out and
+ * counted. An answer without {@code reviews} is an empty page: Google leaves empty lists out of its
+ * JSON.
  */
 public final class BusinessProfileClient {
 
@@ -41,17 +43,13 @@ public final class BusinessProfileClient {
 
   /**
    * One page of the reviews of {@code locationId} under {@code accountId}, most recently updated
-   * first.
+   * first, read with {@code token} (of a manager of the location).
    *
    * @param pageToken the previous page's {@code nextPageToken}, null for the first page
    * @param pageSize 1–{@value #MAX_PAGE_SIZE}
    */
   public ReviewPage reviews(
-      String accountId,
-      String locationId,
-      BusinessProfileToken token,
-      String pageToken,
-      int pageSize) {
+      String accountId, String locationId, AccessToken token, String pageToken, int pageSize) {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("pageSize must be 1–" + MAX_PAGE_SIZE);
     }
@@ -67,7 +65,9 @@ public final class BusinessProfileClient {
     if (pageToken != null) {
       path.append("&pageToken=").append(encode(pageToken));
     }
-    PlatformResponse response = http.get(path.toString(), token.headers());
+    String pathAndQuery = path.toString();
+    // A renewable token that Google refuses (401) is renewed and the request made once more.
+    PlatformResponse response = token.call(value -> http.get(pathAndQuery, headers(value)));
     JsonNode body =
         Json.parse(response.body())
             .filter(JsonNode::isObject)
@@ -149,6 +149,11 @@ public final class BusinessProfileClient {
             updated.orElse(created.get()),
             reply,
             Json.write(node)));
+  }
+
+  /** The bearer token in a header, never in the URL, which proxies and logs keep. */
+  private static Map<String, String> headers(String token) {
+    return Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
   }
 
   private static boolean isTrue(JsonNode node) {

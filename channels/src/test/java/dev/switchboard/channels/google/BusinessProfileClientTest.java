@@ -9,6 +9,7 @@ import dev.switchboard.channels.http.PlatformException;
 import dev.switchboard.channels.http.PlatformException.Kind;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.fakes.BusinessProfileFault;
 import dev.switchboard.fakes.FakeBusinessProfile;
 import java.net.MalformedURLException;
@@ -28,7 +29,7 @@ class BusinessProfileClientTest {
   private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
   private static final String ACCOUNT = "1160";
   private static final String LOCATION = "9876543210";
-  private static final BusinessProfileToken TOKEN = new BusinessProfileToken("manager-token");
+  private static final AccessToken TOKEN = AccessToken.fixed("manager-token");
 
   private final FakeBusinessProfile google =
       FakeBusinessProfile.start().addLocation(ACCOUNT, LOCATION, "manager-token");
@@ -135,7 +136,7 @@ class BusinessProfileClientTest {
   @Test
   void aWrongTokenOrAnUnknownLocationIsPermanentAndNotRetried() {
     assertThatThrownBy(
-            () -> client.reviews(ACCOUNT, LOCATION, new BusinessProfileToken("stale"), null, 50))
+            () -> client.reviews(ACCOUNT, LOCATION, AccessToken.fixed("stale"), null, 50))
         .isInstanceOfSatisfying(
             PlatformException.class,
             e -> {
@@ -223,5 +224,37 @@ class BusinessProfileClientTest {
     assertThatThrownBy(() -> client.reviews("a/b", LOCATION, TOKEN, null, 10))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(google.requests()).isEmpty();
+  }
+
+  @Test
+  void anExpiredTokenIsRenewedOnceAndTheRequestRepeated() {
+    google.addReview(ACCOUNT, LOCATION, "R", 5, "Lovely staff", T0);
+    List<String> rejected = new ArrayList<>();
+    AccessToken renewing =
+        new AccessToken() {
+          private String current = "expired";
+
+          @Override
+          public String value() {
+            return current;
+          }
+
+          @Override
+          public void rejected(String value) {
+            rejected.add(value);
+            current = "manager-token";
+          }
+
+          @Override
+          public boolean renewable() {
+            return true;
+          }
+        };
+
+    assertThat(client.reviews(ACCOUNT, LOCATION, renewing, null, 50).reviews()).hasSize(1);
+    assertThat(rejected).containsExactly("expired");
+    assertThat(google.requests())
+        .extracting(FakeBusinessProfile.RecordedRequest::status)
+        .containsExactly(401, 200);
   }
 }

@@ -1,10 +1,10 @@
 package dev.switchboard.ingest.connectors.config;
 
 import dev.switchboard.channels.google.BusinessProfileClient;
-import dev.switchboard.channels.google.BusinessProfileToken;
 import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,7 @@ public class GoogleReviewsConnectors implements ConnectorGroup {
   private final GoogleReviewsSettings settings;
   private final Map<String, GoogleReviewsLocationSettings> locations;
   private final GoogleReviewsSecrets secrets;
+  private final GoogleOAuth oauth;
   private final EventSink sink;
   private final CursorStore cursors;
   private final ConnectorListener listener;
@@ -50,6 +52,7 @@ public class GoogleReviewsConnectors implements ConnectorGroup {
       GoogleReviewsSettings settings,
       List<GoogleReviewsLocationSettings> locations,
       GoogleReviewsSecrets secrets,
+      GoogleOAuth oauth,
       EventSink sink,
       CursorStore cursors,
       ConnectorListener listener,
@@ -61,6 +64,7 @@ public class GoogleReviewsConnectors implements ConnectorGroup {
         locations.stream()
             .collect(Collectors.toMap(GoogleReviewsLocationSettings::name, Function.identity()));
     this.secrets = secrets;
+    this.oauth = oauth;
     this.sink = sink;
     this.cursors = cursors;
     this.listener = listener;
@@ -98,17 +102,33 @@ public class GoogleReviewsConnectors implements ConnectorGroup {
     return settings.pollInterval();
   }
 
-  /** The names of the configured locations that have a token. */
+  /** The names of the configured locations that have a token or a usable refresh token. */
   @Override
   public List<String> names() {
-    return locations.keySet().stream().filter(n -> secrets.token(n).isPresent()).sorted().toList();
+    return locations.keySet().stream().filter(n -> credential(n).isPresent()).sorted().toList();
   }
 
   @Override
   public Map<String, String> missingCredentials() {
     return locations.keySet().stream()
-        .filter(n -> secrets.token(n).isEmpty())
-        .collect(Collectors.toMap(n -> n, GoogleReviewsSecrets::tokenVariable));
+        .filter(n -> credential(n).isEmpty())
+        .collect(
+            Collectors.toMap(
+                n -> n,
+                n ->
+                    GoogleReviewsSecrets.tokenVariable(n)
+                        + " or "
+                        + GoogleReviewsSecrets.refreshTokenVariable(n)
+                        + " with "
+                        + GoogleOAuth.CLIENT_ID_VARIABLE
+                        + " and "
+                        + GoogleOAuth.CLIENT_SECRET_VARIABLE));
+  }
+
+  /** A refresh token (renewed) before an access token (fixed). */
+  private Optional<AccessToken> credential(String name) {
+    Optional<AccessToken> renewing = secrets.refreshToken(name).flatMap(oauth::renewing);
+    return renewing.isPresent() ? renewing : secrets.token(name).map(AccessToken::fixed);
   }
 
   /** A new connector for the location {@code name}, its cursor read from the cursor topic now. */
@@ -118,9 +138,8 @@ public class GoogleReviewsConnectors implements ConnectorGroup {
     if (location == null) {
       throw new IllegalArgumentException("no Google reviews location configured as " + name);
     }
-    String token =
-        secrets
-            .token(name)
+    AccessToken token =
+        credential(name)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -129,7 +148,7 @@ public class GoogleReviewsConnectors implements ConnectorGroup {
         name,
         location.accountId(),
         location.locationId(),
-        new BusinessProfileToken(token),
+        token,
         client,
         sink,
         cursors,

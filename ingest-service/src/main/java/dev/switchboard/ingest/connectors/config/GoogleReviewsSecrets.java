@@ -1,19 +1,22 @@
 package dev.switchboard.ingest.connectors.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Google reviews' secrets, from the environment only: one {@code
+ * Google reviews' secrets, from the environment only: per location, {@code
  * SWITCHBOARD_GOOGLE_REVIEWS_TOKEN_<NAME>} (an OAuth access token with scope {@code
- * business.manage}) per location (NAME upper-cased, other than A–Z and 0–9 as {@code _}). Never
+ * business.manage}) or {@code SWITCHBOARD_GOOGLE_REVIEWS_REFRESH_TOKEN_<NAME>} (a manager's refresh
+ * token, renewed through {@link GoogleOAuth}); NAME as {@link SecretVariables} spells it. Never
  * printed.
  */
 public final class GoogleReviewsSecrets {
 
   /** The prefix of the token variables. */
   public static final String TOKEN_PREFIX = "SWITCHBOARD_GOOGLE_REVIEWS_TOKEN_";
+
+  /** The prefix of the refresh token variables. */
+  public static final String REFRESH_TOKEN_PREFIX = "SWITCHBOARD_GOOGLE_REVIEWS_REFRESH_TOKEN_";
 
   private final Map<String, String> environment;
 
@@ -26,18 +29,28 @@ public final class GoogleReviewsSecrets {
     return new GoogleReviewsSecrets(environment);
   }
 
-  /** The variable holding the token of the location named {@code name}. */
+  /** The variable holding the access token of the location named {@code name}. */
   public static String tokenVariable(String name) {
-    StringBuilder variable = new StringBuilder(TOKEN_PREFIX);
-    for (char c : name.toUpperCase(Locale.ROOT).toCharArray()) {
-      variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return variable.toString();
+    return SecretVariables.of(TOKEN_PREFIX, name);
   }
 
-  /** The token of {@code name}, if set. */
+  /** The variable holding the refresh token of the location named {@code name}. */
+  public static String refreshTokenVariable(String name) {
+    return SecretVariables.of(REFRESH_TOKEN_PREFIX, name);
+  }
+
+  /** The access token of {@code name}, if set. */
   public Optional<String> token(String name) {
-    String value = environment.get(tokenVariable(name));
+    return value(tokenVariable(name));
+  }
+
+  /** The refresh token of {@code name}, if set. */
+  public Optional<String> refreshToken(String name) {
+    return value(refreshTokenVariable(name));
+  }
+
+  private Optional<String> value(String variable) {
+    String value = environment.get(variable);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 

@@ -1,10 +1,10 @@
 package dev.switchboard.ingest.connectors.googlereviews;
 
 import dev.switchboard.channels.google.BusinessProfileClient;
-import dev.switchboard.channels.google.BusinessProfileToken;
 import dev.switchboard.channels.google.BusinessReview;
 import dev.switchboard.channels.google.ReviewPage;
 import dev.switchboard.channels.http.PlatformException;
+import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.EventKind;
 import dev.switchboard.ingest.connectors.AcknowledgedWrites;
@@ -85,7 +85,7 @@ public final class GoogleReviewsConnector implements Connector {
   private final String id;
   private final String accountId;
   private final String locationId;
-  private final BusinessProfileToken token;
+  private final AccessToken token;
   private final BusinessProfileClient client;
   private final ConnectorListener listener;
   private final AcknowledgedWrites writes;
@@ -98,7 +98,7 @@ public final class GoogleReviewsConnector implements Connector {
       String name,
       String accountId,
       String locationId,
-      BusinessProfileToken token,
+      AccessToken token,
       BusinessProfileClient client,
       EventSink sink,
       CursorStore cursors,

@@ -3,11 +3,11 @@ package dev.switchboard.ingest.connectors.googlereviews;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.channels.google.BusinessProfileClient;
-import dev.switchboard.channels.google.BusinessProfileToken;
 import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.MicronautTransport;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.ResilienceSettings;
+import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.EventKind;
@@ -132,7 +132,7 @@ class GoogleReviewsConnectorTest {
         "site",
         ACCOUNT,
         LOCATION,
-        new BusinessProfileToken("token"),
+        AccessToken.fixed("token"),
         new BusinessProfileClient(http),
         event -> sink.publish(event),
         store,

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Ids;
 import dev.switchboard.fakes.BusinessProfileFault;
 import dev.switchboard.fakes.FakeBusinessProfile;
+import dev.switchboard.fakes.FakeOAuthServer;
 import dev.switchboard.infra.SharedInfrastructure;
 import dev.switchboard.ingest.connectors.config.GoogleReviewsConnectors;
 import dev.switchboard.ingest.connectors.googlereviews.GoogleReviewsConnector;
@@ -52,7 +53,13 @@ class GoogleReviewsConnectorIT implements TestPropertyProvider {
           .addLocation(ACCOUNT, "L-storm", "token-storm")
           .addLocation(ACCOUNT, "L-broken", "token-broken")
           .addLocation(ACCOUNT, "L-restart", "token-restart")
-          .addLocation(ACCOUNT, "L-gone", "token-gone");
+          .addLocation(ACCOUNT, "L-gone", "token-gone")
+          .addLocation(ACCOUNT, "L-renew", "not-issued-yet");
+  private static final FakeOAuthServer OAUTH =
+      FakeOAuthServer.start()
+          .addClient("it-client", "it-secret")
+          .addRefreshToken("1//it-renew-reviews", "it-client")
+          .onIssue(token -> GOOGLE.setToken(ACCOUNT, "L-renew", token));
 
   @Inject EmbeddedServer server;
   @Inject GoogleReviewsConnectors connectors;
@@ -79,11 +86,12 @@ class GoogleReviewsConnectorIT implements TestPropertyProvider {
     p.put(prefix + "max-backoff", "2s");
     p.put(prefix + "max-retry-after", "5s");
     p.put(prefix + "read-timeout", "5s");
-    for (String name : List.of("main-site", "storm", "broken", "restart", "gone")) {
+    for (String name : List.of("main-site", "storm", "broken", "restart", "gone", "renew")) {
       String location = name.equals("main-site") ? "L-main" : "L-" + name;
       p.put(prefix + "locations." + name + ".account-id", ACCOUNT);
       p.put(prefix + "locations." + name + ".location-id", location);
     }
+    p.put("switchboard.connectors.google-oauth.token-url", OAUTH.baseUrl().toString());
     p.put(prefix + "locations.main-site.reviews-url", "https://g.page/r/main-site/review");
     // A location without a token: listed, not polled.
     p.put(prefix + "locations.untokened.account-id", ACCOUNT);
@@ -100,6 +108,32 @@ class GoogleReviewsConnectorIT implements TestPropertyProvider {
   void close() {
     topic.close();
     GOOGLE.close();
+    OAUTH.close();
+  }
+
+  @Test
+  void anAccessTokenGoogleNoLongerAcceptsIsRenewedAndNothingIsLost() {
+    GOOGLE.addReview(ACCOUNT, "L-renew", "A", 4, "before", T0);
+    assertThat(connectors.create("renew").poll().complete()).isTrue();
+    assertThat(awaitEvents("L-renew", 1))
+        .extracting(e -> e.get("text").asString())
+        .containsExactly("before");
+
+    // An hour later Google no longer takes the token; the refresh token gets a new one.
+    GOOGLE.setToken(ACCOUNT, "L-renew", "issued-to-someone-else");
+    GOOGLE.addReview(ACCOUNT, "L-renew", "B", 2, "after", T0.plusSeconds(3600));
+    int before = GOOGLE.requests().size();
+    assertThat(connectors.create("renew").poll().complete()).isTrue();
+
+    assertThat(awaitEvents("L-renew", 2))
+        .extracting(e -> e.get("text").asString())
+        .containsExactlyInAnyOrder("before", "after");
+    assertThat(GOOGLE.requests().subList(before, before + 2))
+        .extracting(FakeBusinessProfile.RecordedRequest::status)
+        .containsExactly(401, 200);
+    assertThat(OAUTH.requests())
+        .extracting(FakeOAuthServer.RecordedRequest::status)
+        .containsExactly(200, 200);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.ingest.connectors.web;
 
+import dev.switchboard.ingest.connectors.config.GoogleOAuth;
 import dev.switchboard.ingest.connectors.config.GoogleReviewsSecrets;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -26,6 +27,13 @@ public class GoogleReviewsTestBeans {
             GoogleReviewsSecrets.tokenVariable("storm"), "token-storm",
             GoogleReviewsSecrets.tokenVariable("broken"), "token-broken",
             GoogleReviewsSecrets.tokenVariable("restart"), "token-restart",
-            GoogleReviewsSecrets.tokenVariable("gone"), "token-gone"));
+            GoogleReviewsSecrets.tokenVariable("gone"), "token-gone",
+            GoogleReviewsSecrets.refreshTokenVariable("renew"), "1//it-renew-reviews"));
+  }
+
+  @Singleton
+  @Replaces(GoogleOAuth.Secrets.class)
+  GoogleOAuth.Secrets oauthClient() {
+    return new GoogleOAuth.Secrets("it-client", "it-secret");
   }
 }
