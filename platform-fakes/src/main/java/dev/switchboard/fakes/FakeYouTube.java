@@ -40,6 +40,7 @@ public final class FakeYouTube implements AutoCloseable {
   public static final int EMBEDDED_REPLIES = 5;
 
   private static final String PATH = "/youtube/v3/commentThreads";
+  private static final String COMMENTS_PATH = "/youtube/v3/comments";
 
   /** One request the fake received; status -1 if the client had gone. */
   public record RecordedRequest(long nanoTime, String path, String query, int status) {}
@@ -236,6 +237,9 @@ public final class FakeYouTube implements AutoCloseable {
     } else if (fault != null) {
       return sendFault(exchange, fault);
     }
+    if (COMMENTS_PATH.equals(path) && "GET".equals(exchange.getRequestMethod())) {
+      return answerReplies(exchange, parse(rawQuery));
+    }
     if (!PATH.equals(path) || !"GET".equals(exchange.getRequestMethod())) {
       return send(exchange, 404, error(404, "Not Found", "global", "notFound"), Map.of());
     }
@@ -293,6 +297,69 @@ public final class FakeYouTube implements AutoCloseable {
           Map.of());
     }
     return send(exchange, 200, JsonText.write(page(channelId, status, query)), Map.of());
+  }
+
+  /**
+   * {@code comments.list} with {@code parentId}: every reply of a thread, oldest first, paged; the
+   * same credentials as the thread's listing.
+   */
+  private int answerReplies(HttpExchange exchange, Map<String, String> query) throws IOException {
+    if (!"snippet".equals(query.get("part")) && !"id,snippet".equals(query.get("part"))) {
+      return send(
+          exchange, 400, error(400, "Required parameter: part", "global", "required"), Map.of());
+    }
+    String parentId = query.get("parentId");
+    Thread thread = parentId == null ? null : threads.get(parentId);
+    if (thread == null) {
+      return send(
+          exchange,
+          404,
+          error(404, "The comment could not be found.", "youtube.comment", "commentNotFound"),
+          Map.of());
+    }
+    Channel channel = channels.get(thread.channelId);
+    String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+    String key = exchange.getRequestHeaders().getFirst("X-Goog-Api-Key");
+    boolean owner = bearer != null && bearer.equals("Bearer " + channel.ownerToken());
+    if (bearer != null && !owner) {
+      return send(
+          exchange,
+          401,
+          error(401, "Request had invalid authentication credentials.", "global", "authError"),
+          Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""));
+    }
+    if (!owner
+        && (key == null
+            || !key.equals(channel.apiKey())
+            || !"published".equals(thread.moderationStatus))) {
+      return send(
+          exchange,
+          403,
+          error(403, "The comment could not be read.", "youtube.comment", "forbidden"),
+          Map.of());
+    }
+    int max = Math.min(100, Math.max(1, integer(query.get("maxResults"), 20)));
+    List<Comment> all = List.copyOf(thread.replies);
+    int start = 0;
+    String token = query.get("pageToken");
+    if (token != null) {
+      start = integer(decode(token), all.size());
+    }
+    List<Comment> slice =
+        all.subList(Math.min(start, all.size()), Math.min(all.size(), start + max));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", "youtube#commentListResponse");
+    body.put("etag", "etag-r" + all.size());
+    if (start + max < all.size()) {
+      body.put("nextPageToken", encode(Integer.toString(start + max)));
+    }
+    body.put("pageInfo", Map.of("totalResults", all.size(), "resultsPerPage", max));
+    List<Object> items = new ArrayList<>();
+    for (Comment reply : slice) {
+      items.add(commentJson(thread, reply));
+    }
+    body.put("items", items);
+    return send(exchange, 200, JsonText.write(body), Map.of());
   }
 
   private Map<String, Object> page(String channelId, String status, Map<String, String> query) {

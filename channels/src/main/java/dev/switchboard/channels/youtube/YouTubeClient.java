@@ -20,11 +20,11 @@ import java.util.Optional;
  * Reads a channel's comment threads through the YouTube Data API v3 ({@code GET
  * /youtube/v3/commentThreads}, {@code part=snippet,replies}, {@code allThreadsRelatedToChannelId},
  * {@code order=time}, {@code textFormat=plainText}, one {@code moderationStatus} per call). Costs 1
- * quota unit per page. Retries, rate limits and the circuit are {@link PlatformHttp}'s (built with
- * {@code GoogleApiRules}); an answer not in the documented shape is {@link
- * PlatformException.Kind#MALFORMED_RESPONSE}, and a single broken thread or reply is left out and
- * counted. Only the replies YouTube embeds in the thread are read (it embeds a few, not always
- * all).
+ * quota unit per page, plus 1 per 100 replies of each thread with more replies than YouTube embeds,
+ * which are read in full with {@code comments.list?parentId=}. Retries, rate limits and the circuit
+ * are {@link PlatformHttp}'s (built with {@code GoogleApiRules}); an answer not in the documented
+ * shape is {@link PlatformException.Kind#MALFORMED_RESPONSE}, and a single broken thread or reply
+ * is left out and counted.
  */
 public final class YouTubeClient {
 
@@ -84,6 +84,13 @@ public final class YouTubeClient {
       List<YouTubeComment> comments = new ArrayList<>();
       comments.add(top.get());
       JsonNode replies = Json.child(Json.child(thread, "replies"), "comments");
+      int embedded = replies != null && replies.isArray() ? replies.size() : 0;
+      if (totalReplyCount(thread) > embedded) {
+        // YouTube embeds only a few replies: read the thread's replies in full.
+        replies = null;
+        ReplyCount count = allReplies(top.get().id(), moderationStatus, credential, comments);
+        malformed += count.malformed();
+      }
       if (replies != null && replies.isArray()) {
         for (JsonNode reply : replies.values()) {
           Optional<YouTubeComment> parsed =
@@ -98,6 +105,59 @@ public final class YouTubeClient {
       threads.add(comments);
     }
     return new YouTubePage(threads, malformed, Json.text(body, "nextPageToken"));
+  }
+
+  private record ReplyCount(int malformed) {}
+
+  private static int totalReplyCount(JsonNode thread) {
+    String total = Json.text(Json.child(thread, "snippet"), "totalReplyCount");
+    try {
+      return total == null ? 0 : Integer.parseInt(total);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Every reply of thread {@code threadId} through {@code comments.list?parentId=} (1 quota unit a
+   * page of up to 100), added to {@code into}; returns how many were not readable.
+   */
+  private ReplyCount allReplies(
+      String threadId, String status, YouTubeCredential credential, List<YouTubeComment> into) {
+    int malformed = 0;
+    String pageToken = null;
+    do {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("part", "snippet");
+      query.put("parentId", threadId);
+      query.put("textFormat", "plainText");
+      query.put("maxResults", "100");
+      if (pageToken != null) {
+        query.put("pageToken", pageToken);
+      }
+      String path = "/youtube/v3/comments?" + encode(query);
+      PlatformResponse response =
+          credential.token().call(value -> http.get(path, credential.headers(value)));
+      JsonNode body =
+          Json.parse(response.body())
+              .filter(JsonNode::isObject)
+              .orElseThrow(() -> malformed(response.status(), "the replies are not a JSON object"));
+      JsonNode items = Json.child(body, "items");
+      if (items == null || !items.isArray()) {
+        throw malformed(response.status(), "the replies have no items array");
+      }
+      for (JsonNode reply : items.values()) {
+        Optional<YouTubeComment> parsed =
+            comment(reply, threadId, threadId, status, Json.write(reply));
+        if (parsed.isPresent()) {
+          into.add(parsed.get());
+        } else {
+          malformed++;
+        }
+      }
+      pageToken = Json.text(body, "nextPageToken");
+    } while (pageToken != null);
+    return new ReplyCount(malformed);
   }
 
   private static Optional<YouTubeComment> topLevel(JsonNode thread, String status) {

@@ -62,6 +62,34 @@ class YouTubeClientTest {
   }
 
   @Test
+  void readsEveryReplyOfAThreadWithMoreThanYouTubeEmbeds() {
+    String busy = youtube.addComment(CHANNEL, "vid1", "published", "busy", "UCa", "A", T0);
+    String quiet = youtube.addComment(CHANNEL, "vid1", "published", "quiet", "UCb", "B", T0);
+    List<String> replies = new ArrayList<>();
+    int count = FakeYouTube.EMBEDDED_REPLIES + 3;
+    for (int i = 0; i < count; i++) {
+      replies.add(youtube.addReply(busy, "reply " + i, "UCr" + i, "R", T0.plusSeconds(10L + i)));
+    }
+    youtube.addReply(quiet, "only one", "UCq", "Q", T0.plusSeconds(5));
+
+    YouTubePage page = client.commentThreads(CHANNEL, "published", OWNER, null, 10);
+
+    List<YouTubeComment> busyThread =
+        page.threads().stream().filter(t -> t.get(0).id().equals(busy)).findFirst().orElseThrow();
+    assertThat(busyThread.subList(1, busyThread.size()))
+        .extracting(YouTubeComment::id)
+        .containsExactlyInAnyOrderElementsOf(replies);
+    assertThat(busyThread.subList(1, busyThread.size()))
+        .allSatisfy(r -> assertThat(r.parentId()).isEqualTo(busy));
+    // One listing, then the busy thread's replies; the quiet thread's embedded reply is enough.
+    assertThat(youtube.requests())
+        .extracting(FakeYouTube.RecordedRequest::path)
+        .containsExactly("/youtube/v3/commentThreads", "/youtube/v3/comments");
+    assertThat(youtube.requests().get(1).query()).contains("parentId=" + busy);
+    assertThat(page.malformedItems()).isZero();
+  }
+
+  @Test
   void readsEveryThreadAcrossPagesWithRepliesAndTheirParent() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
