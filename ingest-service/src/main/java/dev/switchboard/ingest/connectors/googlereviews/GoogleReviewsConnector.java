@@ -213,7 +213,8 @@ public final class GoogleReviewsConnector implements Connector {
     for (BusinessReview review : page.reviews()) {
       seen.add(review.reviewId());
       events.addAll(changes(review, known, now));
-      long updated = latest(review).toEpochMilli();
+      // The review's own update time only: the incremental pass compares review update times.
+      long updated = review.updateTime().toEpochMilli();
       pending = pending == null ? updated : Math.max(pending, updated);
       // Reviews come most recently updated first: past the cursor, nothing newer follows.
       if (!pass.sweep() && since != null && review.updateTime().toEpochMilli() < since) {
@@ -245,10 +246,13 @@ public final class GoogleReviewsConnector implements Connector {
     }
     Long lastSweep = cursor.lastSweep();
     if (pass.sweep()) {
-      if (clean) {
-        events.addAll(deletions(known, seen, now));
-      } else {
+      if (!clean) {
         LOG.warn("Connector {} concluded no deletion: the sweep left reviews out", id);
+      } else if (seen.isEmpty() && !known.isEmpty()) {
+        // Every review gone at once is far likelier a glitch of the listing than the truth.
+        LOG.warn("Connector {} concluded no deletion: the sweep listed no review at all", id);
+      } else {
+        events.addAll(deletions(known, seen, now));
       }
       lastSweep = now.toEpochMilli();
     }
@@ -315,14 +319,6 @@ public final class GoogleReviewsConnector implements Connector {
       known.remove(reviewId);
     }
     return events;
-  }
-
-  private static Instant latest(BusinessReview review) {
-    Instant updated = review.updateTime();
-    if (review.reply() != null && review.reply().updateTime().isAfter(updated)) {
-      return review.reply().updateTime();
-    }
-    return updated;
   }
 
   private GoogleReviewsCursor withPass(Pass pass) {

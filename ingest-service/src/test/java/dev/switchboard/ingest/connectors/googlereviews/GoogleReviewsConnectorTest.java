@@ -340,6 +340,22 @@ class GoogleReviewsConnectorTest {
   }
 
   @Test
+  void aSweepThatListsNothingWhileReviewsAreKnownConcludesNothing() {
+    String only = google.addReview(ACCOUNT, LOCATION, "Only", 2, "Slow", T0);
+    GoogleReviewsConnector connector = connector();
+    connector.poll();
+    int before = published.size();
+
+    google.removeReview(only);
+    for (int i = 0; i < 3; i++) {
+      clock.step(SWEEP);
+      assertThat(connector.poll().complete()).isTrue();
+    }
+    assertThat(since(before)).isEmpty();
+    assertThat(connector.cursor().known()).containsKey(only);
+  }
+
+  @Test
   void aRestartMidSweepResumesWithTheIdsItHadSeenAndDuplicatesNothing() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
