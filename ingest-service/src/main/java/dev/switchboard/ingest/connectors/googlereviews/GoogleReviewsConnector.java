@@ -241,7 +241,13 @@ public final class GoogleReviewsConnector implements Connector {
               cursor.since(),
               cursor.lastSweep(),
               known,
-              new Pass(page.nextPageToken(), pass.sweep(), clean, pending, seen)));
+              new Pass(
+                  page.nextPageToken(),
+                  pass.sweep(),
+                  clean,
+                  pending,
+                  // Only a sweep needs what it listed, to find what it did not.
+                  pass.sweep() ? seen : Set.of())));
       return new Step(events.size(), false);
     }
     Long lastSweep = cursor.lastSweep();
