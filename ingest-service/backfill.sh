@@ -12,4 +12,4 @@ if [ ! -f "$jar" ]; then
   echo "No $jar; build it with: ./mvnw -B -pl ingest-service package -DskipTests" >&2
   exit 2
 fi
-exec java ${BACKFILL_JAVA_OPTS:-} -cp "$jar" dev.switchboard.ingest.backfill.BackfillCommand "$@"
+exec java ${BACKFILL_JAVA_OPTS:-} -cp "$jar" dev.switchboard.ingest.backfill.cli.BackfillCommand "$@"

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 /**
  * A local Facebook Graph API for tests, following the documented shapes: {@code GET
  * /{version}/{page-id}/feed} (and {@code /posts}), {@code GET /{version}/{post-id}/comments} and
- * {@code GET /{version}/{page-id}/conversations} with {@code data}, {@code
+ * {@code GET /{version}/{page-id}/conversations} (the newest {@value #NESTED_MESSAGES} messages
+ * nested, paged) and {@code GET /{version}/{conversation-id}/messages} with {@code data}, {@code
  * paging.cursors.before/after}, {@code paging.next}, {@code limit}, {@code since}/{@code until};
  * times as Graph writes them ({@code 2026-11-25T09:58:00+0000}); access tokens checked; errors as
  * {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}; {@code X-App-Usage} on
@@ -45,11 +46,15 @@ import java.util.regex.Pattern;
 public final class FakeFacebookGraph implements AutoCloseable {
 
   private static final Pattern PATH =
-      Pattern.compile("/(v\\d+\\.\\d+)/([^/]+)(?:/(feed|posts|comments|conversations))?/?");
+      Pattern.compile(
+          "/(v\\d+\\.\\d+)/([^/]+)(?:/(feed|posts|comments|conversations|messages))?/?");
   private static final DateTimeFormatter GRAPH_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
   private static final int DEFAULT_LIMIT = 25;
   private static final int MAX_LIMIT = 100;
+
+  /** How many of a conversation's messages Graph nests in a conversations listing. */
+  public static final int NESTED_MESSAGES = 25;
 
   /** One request the fake received, recorded once answered; status -1 if the client had gone. */
   public record RecordedRequest(long nanoTime, String path, String query, int status) {}
@@ -360,6 +365,7 @@ public final class FakeFacebookGraph implements AutoCloseable {
         switch (edge) {
           case "feed", "posts" -> feed(objectId, query, base);
           case "comments" -> comments(objectId, query, base);
+          case "messages" -> messages(objectId, query, base);
           default -> conversations(objectId, query, base);
         };
     return send(exchange, 200, JsonText.write(body), usageHeaders());
@@ -482,21 +488,43 @@ public final class FakeFacebookGraph implements AutoCloseable {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", conversation.id);
     json.put("updated_time", GRAPH_TIME.format(conversation.updatedTime()));
-    List<Object> messages = new ArrayList<>();
-    // Graph lists a conversation's messages newest first.
-    conversation.messages.stream()
-        .sorted(Comparator.comparing(Message::createdTime).reversed())
-        .forEach(
-            m -> {
-              Map<String, Object> message = new LinkedHashMap<>();
-              message.put("id", m.id());
-              message.put("message", m.message());
-              message.put("created_time", GRAPH_TIME.format(m.createdTime()));
-              message.put("from", Map.of("name", m.from().name(), "id", m.from().id()));
-              messages.add(message);
-            });
-    json.put("messages", Map.of("data", messages));
+    // The newest few messages, paged as the conversation's own messages edge is.
+    String base = baseUrl() + "/v21.0/" + conversation.id + "/messages";
+    json.put(
+        "messages",
+        page(
+            newestFirst(conversation),
+            Message::id,
+            FakeFacebookGraph::messageJson,
+            Map.of("limit", Integer.toString(NESTED_MESSAGES)),
+            base));
     return json;
+  }
+
+  private Map<String, Object> messages(
+      String conversationId, Map<String, String> query, String base) {
+    return page(
+        newestFirst(conversations.get(conversationId)),
+        Message::id,
+        FakeFacebookGraph::messageJson,
+        query,
+        base);
+  }
+
+  // Graph lists a conversation's messages newest first.
+  private static List<Message> newestFirst(Conversation conversation) {
+    return conversation.messages.stream()
+        .sorted(Comparator.comparing(Message::createdTime).reversed().thenComparing(Message::id))
+        .toList();
+  }
+
+  private static Map<String, Object> messageJson(Message m) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("id", m.id());
+    message.put("message", m.message());
+    message.put("created_time", GRAPH_TIME.format(m.createdTime()));
+    message.put("from", Map.of("name", m.from().name(), "id", m.from().id()));
+    return message;
   }
 
   private int sendFault(HttpExchange exchange, GraphFault fault) throws IOException {
@@ -602,6 +630,10 @@ public final class FakeFacebookGraph implements AutoCloseable {
     if (edge.equals("comments")) {
       Post post = posts.get(objectId);
       return post == null || post.deleted ? null : post.pageId;
+    }
+    if (edge.equals("messages")) {
+      Conversation conversation = conversations.get(objectId);
+      return conversation == null ? null : conversation.pageId;
     }
     return pageTokens.containsKey(objectId) ? objectId : null;
   }

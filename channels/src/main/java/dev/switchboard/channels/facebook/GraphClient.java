@@ -31,6 +31,7 @@ public final class GraphClient {
   static final String COMMENT_FIELDS = "id,message,created_time,from,parent{id},permalink_url";
   static final String CONVERSATION_FIELDS =
       "id,updated_time,messages{id,message,created_time,from}";
+  private static final String MESSAGE_FIELDS = "id,message,created_time,from";
 
   private final PlatformHttp http;
   private final String version;
@@ -73,10 +74,13 @@ public final class GraphClient {
   /**
    * One page of the Page's Messenger conversations, most recently active first, flattened into
    * their messages ({@link GraphItem#containerId()} = conversation id, {@link
-   * GraphItem#updatedTime()} = the conversation's last activity). Only the first page of each
-   * conversation's messages is read.
+   * GraphItem#updatedTime()} = the conversation's last activity). Graph nests only a conversation's
+   * newest messages: when more follow and the oldest nested one is not older than {@code
+   * messagesSince} (null: all), the rest are read from {@code /{conversation-id}/messages} until
+   * one is.
    */
-  public GraphPage conversations(String pageId, String token, String after, int limit) {
+  public GraphPage conversations(
+      String pageId, String token, String after, int limit, Instant messagesSince) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("fields", CONVERSATION_FIELDS);
     query.put("limit", Integer.toString(limit));
@@ -98,17 +102,42 @@ public final class GraphClient {
       if (inner == null) {
         continue;
       }
-      for (JsonNode message : inner.values()) {
-        Optional<GraphItem> item =
-            item(message, GraphItem.Type.MESSAGE, conversationId, updated.get());
-        if (item.isPresent()) {
-          messages.add(item.get());
-        } else {
-          malformed++;
-        }
+      JsonNode nested = Json.child(conversation, "messages");
+      GraphPage page = messagesOf(inner, conversationId, updated.get(), nested);
+      messages.addAll(page.items());
+      malformed += page.malformedItems();
+      while (page.hasNext() && page.after() != null && !reachesBefore(page, messagesSince)) {
+        Map<String, String> more = new LinkedHashMap<>();
+        more.put("fields", MESSAGE_FIELDS);
+        more.put("limit", "100");
+        more.put("after", page.after());
+        JsonNode next = get("/" + conversationId + "/messages", more, token);
+        page = messagesOf(data(next), conversationId, updated.get(), next);
+        messages.addAll(page.items());
+        malformed += page.malformedItems();
       }
     }
     return new GraphPage(messages, malformed, after(body), hasNext(body));
+  }
+
+  private static GraphPage messagesOf(
+      JsonNode data, String conversationId, Instant updated, JsonNode withPaging) {
+    List<GraphItem> items = new ArrayList<>();
+    int malformed = 0;
+    for (JsonNode message : data.values()) {
+      Optional<GraphItem> item = item(message, GraphItem.Type.MESSAGE, conversationId, updated);
+      if (item.isPresent()) {
+        items.add(item.get());
+      } else {
+        malformed++;
+      }
+    }
+    return new GraphPage(items, malformed, after(withPaging), hasNext(withPaging));
+  }
+
+  /** Whether the page (newest first) holds a message older than {@code since}. */
+  private static boolean reachesBefore(GraphPage page, Instant since) {
+    return since != null && page.items().stream().anyMatch(m -> m.createdTime().isBefore(since));
   }
 
   private JsonNode get(String path, Map<String, String> query, String token) {

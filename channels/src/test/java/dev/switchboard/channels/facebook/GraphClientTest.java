@@ -148,10 +148,32 @@ class GraphClientTest {
     graph.addMessage("111", "t_1", "hello", "u1", "Sam", T0);
     graph.addMessage("111", "t_1", "anyone?", "u1", "Sam", T0.plusSeconds(30));
 
-    GraphPage page = client.conversations("111", "tok", null, 25);
+    GraphPage page = client.conversations("111", "tok", null, 25, null);
 
     assertThat(page.items()).extracting(GraphItem::message).containsExactly("anyone?", "hello");
     assertThat(page.items()).allSatisfy(m -> assertThat(m.containerId()).isEqualTo("t_1"));
     assertThat(page.items().get(0).updatedTime()).isEqualTo(T0.plusSeconds(30));
+  }
+
+  @Test
+  void aLongConversationIsReadBeyondTheNestedMessagesBackToSince() {
+    int total = FakeFacebookGraph.NESTED_MESSAGES * 2 + 10;
+    for (int i = 0; i < total; i++) {
+      graph.addMessage("111", "t_long", "message " + i, "u1", "Sam", T0.plusSeconds(i));
+    }
+
+    GraphPage all = client.conversations("111", "tok", null, 25, null);
+    assertThat(all.items()).hasSize(total);
+    assertThat(all.items()).extracting(GraphItem::id).doesNotHaveDuplicates();
+    int requests = graph.requests().size();
+
+    // Only back to "since": the nested page and one more are enough for the newest 30.
+    GraphPage recent = client.conversations("111", "tok", null, 25, T0.plusSeconds(total - 30));
+    assertThat(recent.items())
+        .filteredOn(m -> !m.createdTime().isBefore(T0.plusSeconds(total - 30)))
+        .hasSize(30);
+    assertThat(graph.requests().size() - requests).isEqualTo(2);
+    assertThat(graph.requests().get(graph.requests().size() - 1).path())
+        .endsWith("/t_long/messages");
   }
 }

@@ -43,6 +43,12 @@ public class ConnectorBeans {
     return GoogleOAuth.Secrets.fromEnvironment(System.getenv());
   }
 
+  /** X's tokens from the process environment; tests replace this bean. */
+  @Singleton
+  XSecrets xSecrets() {
+    return XSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Events go through the service's one publisher (acks=all, idempotent). */
   @Singleton
   EventSink eventSink(ChannelEventPublisher publisher) {

@@ -188,7 +188,13 @@ public final class FacebookPageConnector implements Connector {
     String after = null;
     boolean older = false;
     do {
-      GraphPage page = graph.conversations(pageId, token, after, settings.pageSize());
+      GraphPage page =
+          graph.conversations(
+              pageId,
+              token,
+              after,
+              settings.pageSize(),
+              since == null ? null : Instant.ofEpochSecond(since));
       malformed += page.malformedItems();
       for (GraphItem message : page.items()) {
         // Conversations come most recently active first: past the cursor, nothing newer follows.

@@ -14,7 +14,7 @@ import dev.switchboard.contracts.IngestSource;
 import dev.switchboard.contracts.ItemType;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.infra.SharedInfrastructure;
-import dev.switchboard.ingest.backfill.BackfillCommand;
+import dev.switchboard.ingest.backfill.cli.BackfillCommand;
 import dev.switchboard.ingest.webhook.web.WebhookTestBeans;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,7 +1,14 @@
-package dev.switchboard.ingest.backfill;
+package dev.switchboard.ingest.backfill.cli;
 
 import dev.switchboard.contracts.Channel;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.ingest.backfill.BackfillImport;
+import dev.switchboard.ingest.backfill.BackfillReport;
+import dev.switchboard.ingest.backfill.ImportFormat;
+import dev.switchboard.ingest.backfill.ImportRequest;
+import dev.switchboard.ingest.backfill.InvalidImportException;
+import dev.switchboard.ingest.backfill.ProgressBar;
+import dev.switchboard.ingest.backfill.config.BackfillSettings;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.messaging.ChannelEventPublisher;
 import dev.switchboard.ingest.webhook.GenericPostMapper;

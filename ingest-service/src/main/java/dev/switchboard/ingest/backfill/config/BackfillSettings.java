@@ -1,5 +1,6 @@
-package dev.switchboard.ingest.backfill;
+package dev.switchboard.ingest.backfill.config;
 
+import dev.switchboard.ingest.backfill.BackfillImport;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Min;
