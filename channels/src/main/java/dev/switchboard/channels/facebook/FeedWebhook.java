@@ -44,8 +44,9 @@ public final class FeedWebhook {
    * mention}...) are left out.
    *
    * @throws MalformedWebhookException when the body is not a Page notification of the documented
-   *     shape (not JSON, {@code object} not {@code page}, a feed change without {@code item} or
-   *     {@code post_id})
+   *     shape (not UTF-8 text, not JSON, a string holding an unpaired surrogate, {@code object} not
+   *     {@code page}, an entry without an {@code id}, a feed change without {@code item} or {@code
+   *     post_id})
    */
   public static List<FeedChange> parse(byte[] body) throws MalformedWebhookException {
     if (!Json.isUtf8(body)) {

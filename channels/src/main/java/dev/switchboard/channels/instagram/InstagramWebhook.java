@@ -28,7 +28,8 @@ public final class InstagramWebhook {
    * story_insights}...) and other messaging events (reads, reactions, postbacks) are left out.
    *
    * @throws MalformedWebhookException when the body is not an Instagram notification of the
-   *     documented shape; the message names what, never content
+   *     documented shape (not UTF-8 text or a string holding an unpaired surrogate included); the
+   *     message names what, never content
    */
   public static List<InstagramChange> parse(byte[] body) throws MalformedWebhookException {
     if (!Json.isUtf8(body)) {
