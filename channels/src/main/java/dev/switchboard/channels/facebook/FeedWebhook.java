@@ -44,14 +44,23 @@ public final class FeedWebhook {
    * mention}...) are left out.
    *
    * @throws MalformedWebhookException when the body is not a Page notification of the documented
-   *     shape (not JSON, {@code object} not {@code page}, a feed change without {@code item} or
-   *     {@code post_id})
+   *     shape (not UTF-8 text, not JSON, a string holding an unpaired surrogate, {@code object} not
+   *     {@code page}, an entry without an {@code id}, a feed change without {@code item} or {@code
+   *     post_id})
    */
   public static List<FeedChange> parse(byte[] body) throws MalformedWebhookException {
+    if (!Json.isUtf8(body)) {
+      throw new MalformedWebhookException(
+          "the body is not UTF-8 (overlong forms and encoded surrogates are refused)");
+    }
     JsonNode root =
         Json.parse(body)
             .filter(JsonNode::isObject)
             .orElseThrow(() -> new MalformedWebhookException("the body is not a JSON object"));
+    if (Json.hasUnpairedSurrogate(root)) {
+      throw new MalformedWebhookException(
+          "a string holds an unpaired surrogate (\\uD800-\\uDFFF), which is not text");
+    }
     if (!"page".equals(Json.text(root, "object"))) {
       throw new MalformedWebhookException("object must be \"page\"");
     }
@@ -62,7 +71,7 @@ public final class FeedWebhook {
     List<FeedChange> changes = new ArrayList<>();
     for (JsonNode entry : entries.values()) {
       String pageId = Json.text(entry, "id");
-      if (pageId == null) {
+      if (pageId == null || pageId.isBlank()) {
         throw new MalformedWebhookException("entry[].id is missing");
       }
       Instant entryTime = GraphTime.parse(Json.text(entry, "time")).orElse(null);

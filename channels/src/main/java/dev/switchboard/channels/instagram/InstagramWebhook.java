@@ -28,13 +28,22 @@ public final class InstagramWebhook {
    * story_insights}...) and other messaging events (reads, reactions, postbacks) are left out.
    *
    * @throws MalformedWebhookException when the body is not an Instagram notification of the
-   *     documented shape; the message names what, never content
+   *     documented shape (not UTF-8 text or a string holding an unpaired surrogate included); the
+   *     message names what, never content
    */
   public static List<InstagramChange> parse(byte[] body) throws MalformedWebhookException {
+    if (!Json.isUtf8(body)) {
+      throw new MalformedWebhookException(
+          "the body is not UTF-8 (overlong forms and encoded surrogates are refused)");
+    }
     JsonNode root =
         Json.parse(body)
             .filter(JsonNode::isObject)
             .orElseThrow(() -> new MalformedWebhookException("the body is not a JSON object"));
+    if (Json.hasUnpairedSurrogate(root)) {
+      throw new MalformedWebhookException(
+          "a string holds an unpaired surrogate (\\uD800-\\uDFFF), which is not text");
+    }
     if (!"instagram".equals(Json.text(root, "object"))) {
       throw new MalformedWebhookException("object must be \"instagram\"");
     }

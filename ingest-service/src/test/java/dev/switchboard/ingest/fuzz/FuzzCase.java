@@ -14,7 +14,7 @@ import java.util.Set;
  * @param chunked send without {@code Content-Length} (chunked transfer encoding)
  * @param expected the answer the documentation promises
  */
-record FuzzCase(
+public record FuzzCase(
     String family,
     String description,
     String account,
@@ -32,35 +32,35 @@ record FuzzCase(
    * @param slug the problem type slug required for a 4xx, or null for any
    * @param field the problem's {@code field} required for a 4xx, or null for any
    */
-  record Expected(Set<Integer> statuses, boolean mayBeAccepted, String slug, String field) {
+  public record Expected(Set<Integer> statuses, boolean mayBeAccepted, String slug, String field) {
 
     /** Exactly 202: a correctly signed valid post. */
-    static Expected accepted() {
+    public static Expected accepted() {
       return new Expected(Set.of(202), true, null, null);
     }
 
     /** Exactly this status and problem type (field unchecked). */
-    static Expected problem(int status, String slug) {
+    public static Expected problem(int status, String slug) {
       return new Expected(Set.of(status), false, slug, null);
     }
 
     /** 400 invalid-body naming this field. */
-    static Expected invalidField(String field) {
+    public static Expected invalidField(String field) {
       return new Expected(Set.of(400), false, "invalid-body", field);
     }
 
     /** Some 4xx, never 202 and never 5xx. */
-    static Expected rejected() {
+    public static Expected rejected() {
       return new Expected(Set.of(), false, null, null);
     }
 
     /** 202 or some 4xx: the request is odd but may legitimately be accepted. */
-    static Expected acceptedOrRejected() {
+    public static Expected acceptedOrRejected() {
       return new Expected(Set.of(), true, null, null);
     }
 
     /** Whether {@code status} is allowed (the problem's shape is checked separately). */
-    boolean allows(int status) {
+    public boolean allows(int status) {
       if (status == 202) {
         return mayBeAccepted || statuses.contains(202);
       }

@@ -13,6 +13,7 @@ import dev.switchboard.fakes.InstagramWebhooks;
 import dev.switchboard.infra.SharedInfrastructure;
 import dev.switchboard.ingest.connectors.config.InstagramConnectors;
 import dev.switchboard.ingest.connectors.instagram.InstagramAccountConnector;
+import dev.switchboard.ingest.fuzz.GraphWebhookFuzzer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -408,48 +410,42 @@ class InstagramConnectorIT implements TestPropertyProvider {
         .isEqualTo("2026-11-25T08:00:10Z");
   }
 
+  /**
+   * The shared Graph webhook fuzzer ({@code GraphWebhookFuzzIT} runs it at length) against this
+   * configuration: only 202 or the expected 4xx problem, and exactly the accepted events published.
+   */
   @Test
   void fuzzedWebhooksGetOnly202Or4xxAndOnlyTheAcceptedArePublished() throws Exception {
     long seed = Long.getLong("fuzz.seed", new Random().nextLong());
-    Random random = new Random(seed);
     int tries = Integer.getInteger("fuzz.tries", 150);
     String replay = "(replay: -Dfuzz.seed=" + seed + " -Dfuzz.tries=" + tries + ")";
     System.out.println("InstagramConnectorIT fuzzing: seed " + seed + ", " + tries + " requests");
+    GraphWebhookFuzzer fuzzer =
+        new GraphWebhookFuzzer(
+            seed,
+            Long.toHexString(seed) + "-" + System.nanoTime(),
+            GraphWebhookFuzzer.Target.INSTAGRAM,
+            List.of(FUZZ),
+            InstagramTestBeans.APP_SECRET.getBytes(UTF_8),
+            "it-some-other-app-secret".getBytes(UTF_8),
+            MAX_BODY);
     List<String> accepted = new ArrayList<>();
     List<String> wrong = new ArrayList<>();
+    Map<String, int[]> counts = new TreeMap<>();
     for (int i = 0; i < tries; i++) {
-      byte[] body = mutate(random, validBody(random, i));
-      int signing = random.nextInt(10);
-      String signature =
-          signing == 0
-              ? null
-              : signing == 1 ? HubSignature.sign("guess".getBytes(UTF_8), body) : sign(body);
-      HttpResponse<String> answer = postWebhook(body, signature);
-      int status = answer.statusCode();
-      if (status == 202) {
-        if (signing < 2) {
-          wrong.add(i + ": accepted without a valid signature");
-        }
-        // An answer with no events (only other accounts, only read receipts) omits the empty list.
-        JsonNode ids = JSON.readTree(answer.body()).get("eventIds");
-        if (ids != null) {
-          for (JsonNode id : ids) {
-            accepted.add(id.asString());
-          }
-        }
-      } else if (status < 400 || status >= 500) {
-        wrong.add(i + ": " + status + " " + answer.body());
+      String failure =
+          GraphWebhookFuzzer.sendAndCheck(
+              http, server.getURI(), i, fuzzer.next(), accepted, counts);
+      if (failure != null) {
+        wrong.add(failure);
       }
     }
     // Last, a body that must arrive, so "nothing else arrived" cannot pass by reading nothing.
-    byte[] marker =
-        InstagramWebhooks.forAccount(FUZZ)
-            .comment("99999", "88888", null, "marker", "u", "you")
-            .json(T0)
-            .getBytes(UTF_8);
-    HttpResponse<String> last = postWebhook(marker, sign(marker));
-    assertThat(last.statusCode()).isEqualTo(202);
-    accepted.add(JSON.readTree(last.body()).get("eventIds").get(0).asString());
+    assertThat(
+            GraphWebhookFuzzer.sendAndCheck(
+                http, server.getURI(), tries, fuzzer.marker(), accepted, counts))
+        .as(replay)
+        .isNull();
 
     assertThat(wrong).as(replay).isEmpty();
     List<JsonNode> published = awaitEvents(FUZZ, accepted.size());
@@ -457,67 +453,6 @@ class InstagramConnectorIT implements TestPropertyProvider {
         .as(replay)
         .extracting(e -> e.get("eventId").asString())
         .containsExactlyInAnyOrderElementsOf(accepted);
-  }
-
-  private static byte[] validBody(Random random, int i) {
-    InstagramWebhooks body = InstagramWebhooks.forAccount(FUZZ);
-    if (random.nextBoolean()) {
-      body.comment(
-          "7" + i, "6" + i, random.nextBoolean() ? null : "5" + i, "fuzz " + i, "u", "you");
-    } else {
-      body.message("mid.fuzz." + i, "igsid-" + i, "fuzz " + i, T0.plusSeconds(i));
-    }
-    return body.json(T0).getBytes(UTF_8);
-  }
-
-  /** Leaves some bodies whole; else flips bytes, cuts, or swaps in values of the wrong type. */
-  private static byte[] mutate(Random random, byte[] body) {
-    String text = new String(body, UTF_8);
-    switch (random.nextInt(6)) {
-      case 0 -> {
-        return body;
-      }
-      case 1 -> {
-        byte[] copy = body.clone();
-        for (int k = 0; k < 1 + random.nextInt(4); k++) {
-          copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
-        }
-        return copy;
-      }
-      case 2 -> {
-        return text.substring(0, random.nextInt(text.length())).getBytes(UTF_8);
-      }
-      case 3 -> {
-        String[] values = {"null", "[]", "{}", "42", "true", "\"\"", "-1e999"};
-        String value = values[random.nextInt(values.length)];
-        String[] fields = {
-          "entry",
-          "changes",
-          "value",
-          "media",
-          "id",
-          "text",
-          "message",
-          "mid",
-          "sender",
-          "timestamp",
-          "time",
-          "from",
-          "messaging",
-          "object"
-        };
-        String field = fields[random.nextInt(fields.length)];
-        return text.replaceFirst(
-                "\"" + field + "\":(\\{[^{}]*\\}|\"[^\"]*\"|[0-9]+)", "\"" + field + "\":" + value)
-            .getBytes(UTF_8);
-      }
-      case 4 -> {
-        return ("{\"object\":\"instagram\",\"entry\":[" + text + "]}").getBytes(UTF_8);
-      }
-      default -> {
-        return ("\uFEFF" + text + "\u0000").getBytes(UTF_8);
-      }
-    }
   }
 
   private static String sign(byte[] body) {
