@@ -324,6 +324,9 @@ public final class FakeFeedServer implements AutoCloseable {
     }
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     try {
+      if (status == 304) {
+        ExchangeRecording.recordBeforeBodilessAnswer(exchange, status);
+      }
       exchange.sendResponseHeaders(status, status == 304 ? -1 : bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         if (status != 304) {

@@ -12,8 +12,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Google APIs' semantics (YouTube Data API, Blogger API...): errors are {@code
- * {"error":{"code","message","errors":[{"reason","domain"}]}}}; 429 and 403 with reason {@code
+ * Google APIs' semantics (YouTube Data API, Blogger API, Business Profile...): errors are {@code
+ * {"error":{"code","message","errors":[{"reason","domain"}]}}}, or in newer APIs {@code
+ * {"error":{"code","message","status","details":[{"@type":"...ErrorInfo","reason"}]}}} (the
+ * ErrorInfo reason, else the status, is then the error code); 429 and 403 with reason {@code
  * rateLimitExceeded}/{@code userRateLimitExceeded} are rate limits (wait {@code Retry-After} or
  * back off); 403 {@code quotaExceeded}/{@code dailyLimitExceeded} means the project's daily quota
  * is spent, which resets at midnight Pacific time, so the wait runs until then; 5xx and {@code
@@ -49,6 +51,14 @@ public final class GoogleApiRules extends HttpRules {
       if (errors != null && errors.isArray() && errors.size() > 0) {
         reason = Json.text(errors.get(0), "reason");
       }
+      if (reason == null) {
+        // Newer Google APIs (Business Profile...) send google.rpc.Status: no errors[], a
+        // canonical status and maybe an ErrorInfo detail with the precise reason.
+        reason = errorInfoReason(Json.child(error.get(), "details"));
+      }
+      if (reason == null) {
+        reason = Json.text(error.get(), "status");
+      }
     }
     Duration wait = retryAfter(response, clock).orElse(null);
     Kind kind;
@@ -65,6 +75,19 @@ public final class GoogleApiRules extends HttpRules {
       kind = kindOf(response.status());
     }
     return new PlatformException(kind, platform(), response.status(), reason, message, wait, null);
+  }
+
+  private static String errorInfoReason(JsonNode details) {
+    if (details == null || !details.isArray()) {
+      return null;
+    }
+    for (JsonNode detail : details.values()) {
+      String type = Json.text(detail, "@type");
+      if (type != null && type.endsWith("google.rpc.ErrorInfo")) {
+        return Json.text(detail, "reason");
+      }
+    }
+    return null;
   }
 
   @Override

@@ -27,7 +27,15 @@ public final class GraphRules extends HttpRules {
 
   /** Graph rules under the platform name {@code facebook}. */
   public GraphRules() {
-    super("facebook");
+    this("facebook");
+  }
+
+  /**
+   * Graph rules under another platform name, for an API Graph serves with the same errors and usage
+   * headers (Instagram), so that platform gets its own circuit and its own name in metrics.
+   */
+  public GraphRules(String platform) {
+    super(platform);
   }
 
   @Override

@@ -40,13 +40,17 @@ public final class Json {
     }
   }
 
-  /** The string at {@code field} of an object node, or null when missing or not a string. */
+  /**
+   * The string at {@code field} of an object node (a number or boolean as its text), or null when
+   * missing, null, an object or an array: platform bodies are untrusted, and a container where a
+   * scalar belongs is a shape problem for the caller to report, not an exception.
+   */
   public static String text(JsonNode node, String field) {
     if (node == null || !node.isObject()) {
       return null;
     }
     JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
+    if (value == null || value.isNull() || value.isObject() || value.isArray()) {
       return null;
     }
     return value.isString() ? value.getStringValue() : value.coerceStringValue();

@@ -90,4 +90,31 @@ class GoogleApiRulesTest {
     assertThat(rules.errorFor(new PlatformResponse(502, Map.of(), "<html>"), clock).kind())
         .isEqualTo(Kind.RETRYABLE);
   }
+
+  @Test
+  void newerApisStatusBodiesGiveTheErrorInfoReasonOrTheStatus() {
+    Clock clock = at("2026-11-25T15:00:00Z");
+    PlatformException exhausted =
+        rules.errorFor(
+            new PlatformResponse(
+                429,
+                Map.of(),
+                "{\"error\":{\"code\":429,\"message\":\"Quota exceeded\","
+                    + "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":"
+                    + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":"
+                    + "\"RATE_LIMIT_EXCEEDED\",\"domain\":\"googleapis.com\"}]}}"),
+            clock);
+    assertThat(exhausted.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(exhausted.errorCode()).contains("RATE_LIMIT_EXCEEDED");
+    PlatformException denied =
+        rules.errorFor(
+            new PlatformResponse(
+                403,
+                Map.of(),
+                "{\"error\":{\"code\":403,\"message\":\"The caller does not have"
+                    + " permission\",\"status\":\"PERMISSION_DENIED\"}}"),
+            clock);
+    assertThat(denied.kind()).isEqualTo(Kind.PERMANENT);
+    assertThat(denied.errorCode()).contains("PERMISSION_DENIED");
+  }
 }

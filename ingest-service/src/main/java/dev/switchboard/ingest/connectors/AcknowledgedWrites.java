@@ -50,7 +50,11 @@ public final class AcknowledgedWrites {
     }
     await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), "events");
     Instant newest =
-        events.stream().map(ChannelEvent::createdAt).max(Instant::compareTo).orElseThrow();
+        events.stream()
+            // createdAt is optional (a deletion seen as an absence has none): then when received.
+            .map(e -> e.createdAt() == null ? e.receivedAt() : e.createdAt())
+            .max(Instant::compareTo)
+            .orElseThrow();
     listener.published(connectorId, events.size(), newest);
   }
 

@@ -37,6 +37,14 @@ public class ConnectorBeans {
     return YouTubeSecrets.fromEnvironment(System.getenv());
   }
 
+  /**
+   * Instagram's tokens and webhook secrets from the process environment; tests replace this bean.
+   */
+  @Singleton
+  InstagramSecrets instagramSecrets() {
+    return InstagramSecrets.fromEnvironment(System.getenv());
+  }
+
   /** Google's OAuth client id and secret from the process environment; tests replace this bean. */
   @Singleton
   GoogleOAuth.Secrets googleOAuthSecrets() {
