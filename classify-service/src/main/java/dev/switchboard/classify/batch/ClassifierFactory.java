@@ -42,8 +42,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Assembles the classifier from its shipped resources (lexicon, first names, training corpus) and
- * a trust's optional files (lexicon extension, staff directory). Plain Java, shared by the stream
+ * Assembles the classifier from its shipped resources (lexicon, first names, training corpus) and a
+ * trust's optional files (lexicon extension, staff directory). Plain Java, shared by the stream
  * service and the batch jar so both classify identically.
  */
 public final class ClassifierFactory {
@@ -63,11 +63,47 @@ public final class ClassifierFactory {
   /** The words a masked token may stand for (f***ing, c*nt). */
   static final List<String> MASKABLE =
       List.of(
-          "fucking", "fuckin", "fucker", "fucked", "fuck", "cunts", "cunt", "shite", "shit",
-          "bitch", "twat", "wanker", "prick", "bastard", "bastards", "arsehole", "asshole",
-          "dickhead", "bollocks", "slut", "whore", "slag", "faggot", "nigger", "paki",
-          "retard", "spastic", "piss", "pissed", "crap", "bloody", "damn", "cock", "dick",
-          "scumbag", "scum", "idiot", "moron", "tosser", "bellend", "knobhead");
+          "fucking",
+          "fuckin",
+          "fucker",
+          "fucked",
+          "fuck",
+          "cunts",
+          "cunt",
+          "shite",
+          "shit",
+          "bitch",
+          "twat",
+          "wanker",
+          "prick",
+          "bastard",
+          "bastards",
+          "arsehole",
+          "asshole",
+          "dickhead",
+          "bollocks",
+          "slut",
+          "whore",
+          "slag",
+          "faggot",
+          "nigger",
+          "paki",
+          "retard",
+          "spastic",
+          "piss",
+          "pissed",
+          "crap",
+          "bloody",
+          "damn",
+          "cock",
+          "dick",
+          "scumbag",
+          "scum",
+          "idiot",
+          "moron",
+          "tosser",
+          "bellend",
+          "knobhead");
 
   private ClassifierFactory() {}
 
@@ -111,7 +147,8 @@ public final class ClassifierFactory {
   public static SwitchboardClassifier build(Options options, List<Source> corpus) {
     List<TrainingExample> examples = new ArrayList<>();
     for (Source source : sorted(corpus)) {
-      examples.addAll(parseCorpus(source.name(), new String(source.content(), StandardCharsets.UTF_8)));
+      examples.addAll(
+          parseCorpus(source.name(), new String(source.content(), StandardCharsets.UTF_8)));
     }
     return build(options, examples, corpus);
   }
@@ -130,8 +167,7 @@ public final class ClassifierFactory {
         new PersonalDataDetector(new TrustContacts(options.trustContacts()), firstNames());
     RuleEngine rules = new RuleEngine(lex, MASKABLE, pd);
     LogisticModel.Settings settings = LogisticModel.Settings.defaults();
-    String version =
-        RELEASE + "+" + hash(hashed, lexicon, extension, staff, settings.toString());
+    String version = RELEASE + "+" + hash(hashed, lexicon, extension, staff, settings.toString());
     return new SwitchboardClassifier(
         rules,
         examples,
@@ -256,7 +292,8 @@ public final class ClassifierFactory {
         sha.update(s.content());
         sha.update((byte) 0);
       }
-      for (byte[] part : List.of(lexicon, extension, staff, settings.getBytes(StandardCharsets.UTF_8))) {
+      for (byte[] part :
+          List.of(lexicon, extension, staff, settings.getBytes(StandardCharsets.UTF_8))) {
         sha.update(part);
         sha.update((byte) 0);
       }
@@ -318,7 +355,8 @@ public final class ClassifierFactory {
                 String name = e.getName();
                 if (name.startsWith(prefix + "/") && name.endsWith(".jsonl")) {
                   try (InputStream in = file.getInputStream(e)) {
-                    out.add(new Source(name.substring(name.lastIndexOf('/') + 1), in.readAllBytes()));
+                    out.add(
+                        new Source(name.substring(name.lastIndexOf('/') + 1), in.readAllBytes()));
                   }
                 }
               }

@@ -101,7 +101,10 @@ public final class ClassifyCli {
         if (!(rawText instanceof String)) {
           throw new IllegalArgumentException("no \"text\" string");
         }
-        id = rawId instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(rawId);
+        id =
+            rawId instanceof Double d && d == Math.rint(d)
+                ? String.valueOf(d.longValue())
+                : String.valueOf(rawId);
         text = (String) rawText;
       } catch (IllegalArgumentException e) {
         err.println("line " + number + ": skipped: " + e.getMessage());

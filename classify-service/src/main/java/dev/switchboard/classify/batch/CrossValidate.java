@@ -15,8 +15,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * k-fold cross-validation on the training corpus only (never the evaluation set): prints
- * precision, recall and F1 per label and the macro-F1.
+ * k-fold cross-validation on the training corpus only (never the evaluation set): prints precision,
+ * recall and F1 per label and the macro-F1.
  *
  * <p>{@code java -cp classify-service/target/classify-cli.jar
  * dev.switchboard.classify.batch.CrossValidate [k]}
@@ -58,7 +58,8 @@ public final class CrossValidate {
   }
 
   /** Runs {@code k}-fold cross-validation over {@code examples}. */
-  public static Scores run(List<TrainingExample> examples, int k, ClassifierFactory.Options options) {
+  public static Scores run(
+      List<TrainingExample> examples, int k, ClassifierFactory.Options options) {
     List<TrainingExample> sorted = new ArrayList<>(examples);
     sorted.sort(Comparator.comparing(TrainingExample::id));
     java.util.Collections.shuffle(sorted, new Random(42));
@@ -95,7 +96,8 @@ public final class CrossValidate {
 
   /** Prints the table. */
   public static void print(Scores s, PrintStream out) {
-    out.printf(Locale.ROOT, "%-16s %9s %9s %9s %6s%n", "label", "precision", "recall", "f1", "gold");
+    out.printf(
+        Locale.ROOT, "%-16s %9s %9s %9s %6s%n", "label", "precision", "recall", "f1", "gold");
     for (LabelName l : LabelName.values()) {
       int i = l.ordinal();
       out.printf(

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader and string escaper for one JSONL line, so the batch jar needs no
- * JSON library and starts in milliseconds. Objects become maps, arrays lists, numbers doubles.
+ * A small, strict JSON reader and string escaper for one JSONL line, so the batch jar needs no JSON
+ * library and starts in milliseconds. Objects become maps, arrays lists, numbers doubles.
  */
 final class JsonLine {
 

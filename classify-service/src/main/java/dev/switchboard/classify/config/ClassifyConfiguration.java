@@ -71,9 +71,7 @@ public class ClassifyConfiguration {
       }
     }
     return new TriageRules(
-        t.priorities() == null || t.priorities().isEmpty()
-            ? defaults.priorities()
-            : t.priorities(),
+        t.priorities() == null || t.priorities().isEmpty() ? defaults.priorities() : t.priorities(),
         routes.isEmpty() ? defaults.routeOrder() : routes,
         t.defaultPriority() == null ? defaults.defaultPriority() : t.defaultPriority(),
         t.defaultRoute() == null ? defaults.defaultRoute() : t.defaultRoute());

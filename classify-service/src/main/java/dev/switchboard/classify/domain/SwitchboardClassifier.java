@@ -23,10 +23,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The classifier: rules and a statistical model combined. A decisive rule gives its label alone
- * (an NHS number, a slur, suicidal words); elsewhere the model decides against a per-label
- * threshold, low for safeguarding and clinical_urgent so they favour recall. Every label carries
- * reasons: the rule's spans, or the lexicon cues and the words that weighed most in the model.
+ * The classifier: rules and a statistical model combined. A decisive rule gives its label alone (an
+ * NHS number, a slur, suicidal words); elsewhere the model decides against a per-label threshold,
+ * low for safeguarding and clinical_urgent so they favour recall. Every label carries reasons: the
+ * rule's spans, or the lexicon cues and the words that weighed most in the model.
  */
 public final class SwitchboardClassifier implements Classifier {
 
@@ -76,7 +76,7 @@ public final class SwitchboardClassifier implements Classifier {
   public static Map<LabelName, Double> defaultThresholds() {
     Map<LabelName, Double> t = new EnumMap<>(LabelName.class);
     for (LabelName label : LABELS) {
-      t.put(label, 0.5);
+      t.put(label, 0.35);
     }
     t.put(LabelName.SAFEGUARDING, 0.3);
     t.put(LabelName.CLINICAL_URGENT, 0.35);
@@ -206,9 +206,7 @@ public final class SwitchboardClassifier implements Classifier {
               LogisticModel.ID,
               0,
               a.text.original().length(),
-              "The statistical model judges the post as a whole ("
-                  + Math.round(p * 100)
-                  + "%)."));
+              "The statistical model judges the post as a whole (" + Math.round(p * 100) + "%)."));
     }
     return new Label(label, round(p), List.copyOf(reasons));
   }

@@ -3,9 +3,9 @@ package dev.switchboard.classify.domain.model;
 import java.util.Arrays;
 
 /**
- * The hashed features of one post, reused between posts to keep the decision path
- * allocation-light. Each feature remembers the original span it came from, so the model's reasons
- * can point at the words that weighed most.
+ * The hashed features of one post, reused between posts to keep the decision path allocation-light.
+ * Each feature remembers the original span it came from, so the model's reasons can point at the
+ * words that weighed most.
  */
 public final class FeatureVector {
 

@@ -91,8 +91,8 @@ public final class LogisticModel {
   }
 
   /**
-   * The spans of the (at most {@code max}) word features that pushed hardest towards {@code
-   * label}, as {@code [start, end]} pairs, strongest first.
+   * The spans of the (at most {@code max}) word features that pushed hardest towards {@code label},
+   * as {@code [start, end]} pairs, strongest first.
    */
   public List<int[]> strongestSpans(FeatureVector x, LabelName label, int max) {
     float[] wl = weights[label.ordinal()];

@@ -19,9 +19,9 @@ import java.util.Set;
  * Every phrase of every cue in one Aho-Corasick automaton over tokens, so a post is matched against
  * all lexicons in a single pass however many phrases a trust adds.
  *
- * <p>Text format (the shipped lexicon and a trust's extension): {@code [cue_name]} starts a section,
- * each further line is one phrase, optionally followed by {@code | weight}; {@code #} starts a
- * comment.
+ * <p>Text format (the shipped lexicon and a trust's extension): {@code [cue_name]} starts a
+ * section, each further line is one phrase, optionally followed by {@code | weight}; {@code #}
+ * starts a comment.
  */
 public final class Lexicon {
 

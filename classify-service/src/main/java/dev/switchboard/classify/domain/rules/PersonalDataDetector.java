@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what identifies a patient: checksum-valid NHS numbers, hospital numbers, dates of birth,
- * UK phone numbers, e-mail addresses, home addresses and postcodes, and a person's name beside
- * health details. The trust's own contact details are not personal data.
+ * Finds what identifies a patient: checksum-valid NHS numbers, hospital numbers, dates of birth, UK
+ * phone numbers, e-mail addresses, home addresses and postcodes, and a person's name beside health
+ * details. The trust's own contact details are not personal data.
  */
 public final class PersonalDataDetector {
 
@@ -44,9 +44,36 @@ public final class PersonalDataDetector {
 
   private static final Set<String> NOT_SURNAMES =
       Set.of(
-          "hospital", "general", "infirmary", "ward", "trust", "nhs", "centre", "center", "unit",
-          "clinic", "team", "department", "street", "road", "the", "and", "is", "was", "has",
-          "had", "on", "in", "at", "a", "e", "i", "day", "night", "royal", "university");
+          "hospital",
+          "general",
+          "infirmary",
+          "ward",
+          "trust",
+          "nhs",
+          "centre",
+          "center",
+          "unit",
+          "clinic",
+          "team",
+          "department",
+          "street",
+          "road",
+          "the",
+          "and",
+          "is",
+          "was",
+          "has",
+          "had",
+          "on",
+          "in",
+          "at",
+          "a",
+          "e",
+          "i",
+          "day",
+          "night",
+          "royal",
+          "university");
 
   private static final Set<String> STAFF_TITLES =
       Set.of("dr", "doctor", "nurse", "sister", "matron", "prof", "professor", "midwife");
@@ -115,7 +142,9 @@ public final class PersonalDataDetector {
       String d = TrustContacts.digits(number);
       String national = d.startsWith("44") ? "0" + d.substring(2) : d;
       boolean shape =
-          national.length() == 11 && national.charAt(0) == '0' && "1237".indexOf(national.charAt(1)) >= 0;
+          national.length() == 11
+              && national.charAt(0) == '0'
+              && "1237".indexOf(national.charAt(1)) >= 0;
       if (!shape || trust.isTrustPhone(number)) {
         continue;
       }
@@ -273,12 +302,9 @@ public final class PersonalDataDetector {
         continue;
       }
       boolean surname =
-          !NOT_SURNAMES.contains(second.text())
-              && second.text().length() > 1
-              && !second.numeric();
+          !NOT_SURNAMES.contains(second.text()) && second.text().length() > 1 && !second.numeric();
       boolean named =
-          surname
-              && (firstNames.contains(first.text()) || PATIENT_TITLES.contains(first.text()));
+          surname && (firstNames.contains(first.text()) || PATIENT_TITLES.contains(first.text()));
       if (!named) {
         continue;
       }

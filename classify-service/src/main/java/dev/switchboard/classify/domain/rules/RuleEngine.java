@@ -205,7 +205,10 @@ public final class RuleEngine {
                 end,
                 0.7,
                 w >= 0.8 && aimed,
-                "Swearing aimed at " + (aimed ? "a person" : "no one in particular") + ": " + phrase
+                "Swearing aimed at "
+                    + (aimed ? "a person" : "no one in particular")
+                    + ": "
+                    + phrase
                     + "."));
         break;
       case THREAT:
@@ -241,7 +244,8 @@ public final class RuleEngine {
                 end,
                 0.9,
                 w >= 0.8,
-                "Words that signal a risk of suicide or self-harm: " + phrase
+                "Words that signal a risk of suicide or self-harm: "
+                    + phrase
                     + ". The safeguarding lead must look now."));
         break;
       case SAFEGUARDING:
@@ -261,7 +265,9 @@ public final class RuleEngine {
         out.add(
             finding(
                 LabelName.CLINICAL_URGENT,
-                neg ? "rule:emergency-negated" : past ? "rule:emergency-in-the-past" : "rule:emergency-now",
+                neg
+                    ? "rule:emergency-negated"
+                    : past ? "rule:emergency-in-the-past" : "rule:emergency-now",
                 start,
                 end,
                 a.present ? 0.9 : 0.8,
@@ -270,7 +276,8 @@ public final class RuleEngine {
                     ? "Mentions " + phrase + " but says it is absent."
                     : past
                         ? "Mentions " + phrase + " in the past, not as happening now."
-                        : "Signs of a medical emergency happening now: " + phrase
+                        : "Signs of a medical emergency happening now: "
+                            + phrase
                             + ". Point them to 999."));
         break;
       case ALLEGATION:
@@ -283,8 +290,12 @@ public final class RuleEngine {
                 end,
                 a.staffNamed ? 0.92 : 0.8,
                 alleged,
-                "An allegation (" + phrase + ") against "
-                    + (a.staffNamed ? "a named member of staff" : "an identifiable person or the trust")
+                "An allegation ("
+                    + phrase
+                    + ") against "
+                    + (a.staffNamed
+                        ? "a named member of staff"
+                        : "an identifiable person or the trust")
                     + "."));
         break;
       case PRAISE:

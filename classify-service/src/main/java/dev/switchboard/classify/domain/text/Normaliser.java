@@ -375,7 +375,8 @@ public final class Normaliser {
           }
           return;
         }
-        String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        String folded =
+            Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
         if (folded.length() == 1 && folded.charAt(0) < 128) {
           ascii(folded.charAt(0), from, to);
         } else {

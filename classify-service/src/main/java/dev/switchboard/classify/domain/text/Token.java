@@ -10,7 +10,8 @@ package dev.switchboard.classify.domain.text;
  * @param clause index of the clause (a sentence split at commas, colons, dashes)
  * @param capitalised the original token began with an upper-case letter
  */
-public record Token(String text, int start, int end, int sentence, int clause, boolean capitalised) {
+public record Token(
+    String text, int start, int end, int sentence, int clause, boolean capitalised) {
 
   /** True when the token is made only of digits. */
   public boolean numeric() {
