@@ -18,6 +18,7 @@ public final class Classifiers {
   public static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
 
   private static SwitchboardClassifier fixture;
+  private static SwitchboardClassifier shipped;
 
   private Classifiers() {}
 
@@ -36,6 +37,14 @@ public final class Classifiers {
       fixture = ClassifierFactory.build(options(), List.of(fixtureCorpus()));
     }
     return fixture;
+  }
+
+  /** The classifier as it ships: trained on the corpus on the classpath, fixed clock. */
+  public static synchronized SwitchboardClassifier shipped() {
+    if (shipped == null) {
+      shipped = ClassifierFactory.fromClasspath(options());
+    }
+    return shipped;
   }
 
   /** Default options with the fixed clock. */

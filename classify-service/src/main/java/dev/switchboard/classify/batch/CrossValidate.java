@@ -19,7 +19,7 @@ import java.util.Set;
  * recall and F1 per label and the macro-F1.
  *
  * <p>{@code java -cp classify-service/target/classify-cli.jar
- * dev.switchboard.classify.batch.CrossValidate [k]}
+ * dev.switchboard.classify.batch.CrossValidate [k] [--thresholds | --errors LABEL]}
  */
 public final class CrossValidate {
 
@@ -60,6 +60,16 @@ public final class CrossValidate {
   /** Runs {@code k}-fold cross-validation over {@code examples}. */
   public static Scores run(
       List<TrainingExample> examples, int k, ClassifierFactory.Options options) {
+    return run(examples, k, options, null, null);
+  }
+
+  /** As {@link #run(List, int, ClassifierFactory.Options)}, printing the errors on {@code show}. */
+  public static Scores run(
+      List<TrainingExample> examples,
+      int k,
+      ClassifierFactory.Options options,
+      LabelName show,
+      PrintStream errors) {
     List<TrainingExample> sorted = new ArrayList<>(examples);
     sorted.sort(Comparator.comparing(TrainingExample::id));
     java.util.Collections.shuffle(sorted, new Random(42));
@@ -81,6 +91,10 @@ public final class CrossValidate {
         for (LabelName l : LabelName.values()) {
           boolean p = predicted.contains(l);
           boolean g = e.labels().contains(l);
+          if (p != g && l == show) {
+            errors.println(
+                (p ? "FP " : "FN ") + e.labels() + " -> " + predicted + " | " + e.text());
+          }
           if (p && g) {
             scores.tp[l.ordinal()]++;
           } else if (p) {
@@ -92,6 +106,63 @@ public final class CrossValidate {
       }
     }
     return scores;
+  }
+
+  /**
+   * For each label, the model threshold that maximises F1 (F2 for safeguarding and clinical_urgent,
+   * which favour recall) over out-of-fold probabilities; a tuning aid.
+   */
+  public static double[] bestThresholds(
+      List<TrainingExample> examples, int k, ClassifierFactory.Options options, PrintStream out) {
+    List<TrainingExample> sorted = new ArrayList<>(examples);
+    sorted.sort(Comparator.comparing(TrainingExample::id));
+    java.util.Collections.shuffle(sorted, new Random(42));
+    int n = LabelName.values().length;
+    List<double[]> probs = new ArrayList<>();
+    List<TrainingExample> gold = new ArrayList<>();
+    for (int fold = 0; fold < k; fold++) {
+      List<TrainingExample> train = new ArrayList<>();
+      List<TrainingExample> test = new ArrayList<>();
+      for (int i = 0; i < sorted.size(); i++) {
+        (i % k == fold ? test : train).add(sorted.get(i));
+      }
+      SwitchboardClassifier classifier = ClassifierFactory.build(options, train, List.of());
+      for (TrainingExample e : test) {
+        probs.add(classifier.probabilities(e.text()));
+        gold.add(e);
+      }
+    }
+    double[] best = new double[n];
+    for (LabelName l : LabelName.values()) {
+      double beta = l == LabelName.SAFEGUARDING || l == LabelName.CLINICAL_URGENT ? 2.0 : 1.0;
+      double bestScore = -1;
+      for (double t = 0.05; t < 0.96; t += 0.05) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < probs.size(); i++) {
+          boolean p = probs.get(i)[l.ordinal()] >= t;
+          boolean g = gold.get(i).labels().contains(l);
+          tp += p && g ? 1 : 0;
+          fp += p && !g ? 1 : 0;
+          fn += !p && g ? 1 : 0;
+        }
+        double b2 = beta * beta;
+        double score = tp == 0 ? 0 : (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp);
+        if (score > bestScore) {
+          bestScore = score;
+          best[l.ordinal()] = t;
+        }
+      }
+      out.printf(
+          Locale.ROOT,
+          "%-16s model-only threshold %.2f (F%.0f %.3f)%n",
+          l.name().toLowerCase(Locale.ROOT),
+          best[l.ordinal()],
+          beta,
+          bestScore);
+    }
+    return best;
   }
 
   /** Prints the table. */
@@ -122,6 +193,13 @@ public final class CrossValidate {
               s.name(), new String(s.content(), java.nio.charset.StandardCharsets.UTF_8)));
     }
     System.out.println(examples.size() + " training posts, " + k + " folds");
-    print(run(examples, k, ClassifierFactory.Options.defaults()), System.out);
+    LabelName show =
+        args.length > 2 && args[1].equals("--errors")
+            ? LabelName.valueOf(args[2].toUpperCase(Locale.ROOT))
+            : null;
+    print(run(examples, k, ClassifierFactory.Options.defaults(), show, System.out), System.out);
+    if (args.length > 1 && args[1].equals("--thresholds")) {
+      bestThresholds(examples, k, ClassifierFactory.Options.defaults(), System.out);
+    }
   }
 }

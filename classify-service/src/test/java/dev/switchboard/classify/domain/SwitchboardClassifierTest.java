@@ -11,10 +11,10 @@ import dev.switchboard.contracts.Team;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The hard cases of issue 4, on a classifier trained on the small fixture corpus. */
+/** The hard cases of issue 4, on the classifier as it ships (trained on the shipped corpus). */
 class SwitchboardClassifierTest {
 
-  private final SwitchboardClassifier classifier = Classifiers.fixture();
+  private final SwitchboardClassifier classifier = Classifiers.shipped();
 
   private List<LabelName> labels(String text) {
     return classifier.classify(text).labels().stream().map(Label::name).toList();
@@ -67,10 +67,37 @@ class SwitchboardClassifierTest {
   }
 
   @Test
-  void anAllegationAgainstANamedDoctorIsLibelRiskRoutedToLegal() {
-    Verdict v = classifier.classify("Dr Patel falsified my dad's notes after he died.");
-    assertThat(v.labels()).extracting(Label::name).contains(LabelName.LIBEL_RISK);
-    assertThat(v.route()).isEqualTo(Team.LEGAL);
+  void anAllegationAgainstANamedDoctorIsLibelRiskPointingAtTheAllegation() {
+    String text = "Dr Patel falsified my notes to cover up his mistake.";
+    Label libel = label(text, LabelName.LIBEL_RISK);
+    assertThat(libel.reasons())
+        .extracting(r -> text.substring(r.start(), r.end()))
+        .contains("falsified");
+    assertThat(libel.reasons())
+        .extracting(Reason::source)
+        .containsOnly("rule:allegation-against-identifiable-person");
+  }
+
+  @Test
+  void withAStaffDirectoryANamedAllegationIsSurer() throws Exception {
+    java.nio.file.Path staff = java.nio.file.Files.createTempFile("staff", ".txt");
+    java.nio.file.Files.writeString(staff, "# name, role\nAmir Patel, consultant cardiologist\n");
+    SwitchboardClassifier withDirectory =
+        dev.switchboard.classify.batch.ClassifierFactory.build(
+            new dev.switchboard.classify.batch.ClassifierFactory.Options(
+                null,
+                staff,
+                dev.switchboard.classify.batch.ClassifierFactory.DEFAULT_TRUST_CONTACTS,
+                TriageRules.defaults(),
+                java.time.Clock.systemUTC()),
+            List.of(Classifiers.fixtureCorpus()));
+    Label libel =
+        withDirectory.classify("Amir Patel stole from patients").labels().stream()
+            .filter(l -> l.name() == LabelName.LIBEL_RISK)
+            .findFirst()
+            .orElseThrow();
+    assertThat(libel.confidence()).isGreaterThanOrEqualTo(0.9);
+    assertThat(labels("Amir Patel stole from patients")).doesNotContain(LabelName.LIBEL_RISK);
   }
 
   @Test

@@ -89,7 +89,7 @@ class ClassifyBindingTest {
 
   @Test
   void aChannelEventComesOutClassifiedWithItsKey() {
-    ChannelEvent event = ChannelEvents.comment("b1", "I complained twice and nobody answered?");
+    ChannelEvent event = ChannelEvents.comment("b1", "We waited 9 hours. How do I complain?");
     input.send(
         MessageBuilder.withPayload(json.writeValueAsBytes(event))
             .setHeader(

@@ -132,9 +132,31 @@ public final class RuleEngine {
       }
     }
     String s = t.original();
-    a.links = count(s, "http") + count(s, "www.") + count(s, ".com/") + count(s, "bit.ly");
+    a.links = links(s);
     a.questionMarks = count(s, "?");
   }
+
+  /** Web addresses, with or without a scheme ({@code shop-now.co.uk/offer}); nhs.uk is not. */
+  private static int links(String s) {
+    if (s.indexOf('.') < 0) {
+      return 0;
+    }
+    int n = 0;
+    java.util.regex.Matcher m = LINK.matcher(s);
+    while (m.find()) {
+      String host = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      if (!host.endsWith("nhs.uk") && !host.endsWith("nhs.net") && !host.endsWith("gov.uk")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static final java.util.regex.Pattern LINK =
+      java.util.regex.Pattern.compile(
+          "(?<![@\\w.])(?:https?://)?((?:[a-z0-9-]+\\.)+(?:com|co\\.uk|org\\.uk|uk|org|net|site|shop"
+              + "|store|top|ai|co|io|today|info|biz|xyz|online|app|ly|me|tv))(?:/\\S*)?(?![\\w.])",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private static int count(String s, String what) {
     int c = 0;
@@ -235,7 +257,9 @@ public final class RuleEngine {
                 "A known false health claim: " + phrase + "."));
         break;
       case SELF_HARM:
-        // Negation does not lift it: "not going to do anything stupid" is still a warning sign.
+        // "not going to do anything stupid" is itself a warning sign, so negation never lifts
+        // those phrases; elsewhere it does ("never made me feel like a burden").
+        boolean denial = m.entry().words().contains("stupid");
         out.add(
             finding(
                 LabelName.SAFEGUARDING,
@@ -243,7 +267,7 @@ public final class RuleEngine {
                 start,
                 end,
                 0.9,
-                w >= 0.8,
+                w >= 0.8 && (denial || !negated(t, m, negator)),
                 "Words that signal a risk of suicide or self-harm: "
                     + phrase
                     + ". The safeguarding lead must look now."));
