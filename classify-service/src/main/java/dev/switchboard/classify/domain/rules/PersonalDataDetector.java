@@ -4,6 +4,7 @@ import dev.switchboard.classify.domain.text.NormalisedText;
 import dev.switchboard.classify.domain.text.Token;
 import dev.switchboard.contracts.LabelName;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,102 @@ public final class PersonalDataDetector {
               + "(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Za-z]{0,3}\\d{5,10}\\b");
+
+  private static final Set<String> ROLE_MAILBOXES =
+      Set.of(
+          "pals",
+          "info",
+          "admin",
+          "enquiries",
+          "enquiry",
+          "bookings",
+          "booking",
+          "volunteers",
+          "contact",
+          "hello",
+          "support",
+          "office",
+          "reception",
+          "noreply",
+          "no-reply",
+          "team",
+          "complaints",
+          "feedback",
+          "press",
+          "media",
+          "hr",
+          "jobs",
+          "recruitment",
+          "appointments");
+  private static final List<String> ORGANISATION_CUES =
+      List.of(
+          "pals",
+          "switchboard",
+          "trust",
+          "booking",
+          "website",
+          "reception",
+          "department",
+          "office",
+          "helpline",
+          "hospital",
+          "team on",
+          "appointments",
+          "number for");
+  private static final Set<String> RELATIONS =
+      Set.of(
+          "mum",
+          "mam",
+          "dad",
+          "mother",
+          "father",
+          "wife",
+          "husband",
+          "son",
+          "daughter",
+          "sister",
+          "brother",
+          "friend",
+          "mate",
+          "gran",
+          "grandad",
+          "grandpa",
+          "grandma",
+          "granny",
+          "nan",
+          "nana",
+          "nanna",
+          "aunt",
+          "auntie",
+          "aunty",
+          "uncle",
+          "cousin",
+          "nephew",
+          "niece",
+          "partner",
+          "boyfriend",
+          "girlfriend",
+          "baby",
+          "our",
+          "little",
+          "law",
+          "rip",
+          "is",
+          "named",
+          "patient",
+          "neighbour",
+          "young",
+          "child",
+          "kid",
+          "lad",
+          "girl",
+          "boy");
+  private static final Pattern LIVES_ON =
+      Pattern.compile(
+          "\\b(?:lives?|living)\\s+(?:on|at|in)\\s+(?:number\\s+\\d+\\s+)?(?:[A-Z][a-z]+\\s+){1,3}"
+              + "(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Crescent|Gardens|Terrace|Way|Court|"
+              + "Grove|Place|Walk|Row|Hill|Mews|Bank|Green|Square)\\b|\\bnumber\\s+\\d{1,4}\\s+"
+              + "(?:[A-Z][a-z]+\\s+)?[A-Z][a-z]+\\b");
 
   private static final Set<String> NOT_SURNAMES =
       Set.of(
@@ -108,6 +205,9 @@ public final class PersonalDataDetector {
     if (at) {
       emails(s, out);
     }
+    if (digits >= 1 || s.contains("live")) {
+      livesOn(s, out);
+    }
     if (digits >= 1) {
       postcodes(s, out);
       streets(s, out);
@@ -145,7 +245,7 @@ public final class PersonalDataDetector {
           national.length() == 11
               && national.charAt(0) == '0'
               && "1237".indexOf(national.charAt(1)) >= 0;
-      if (!shape || trust.isTrustPhone(number)) {
+      if (!shape || trust.isTrustPhone(number) || organisational(s, m.start())) {
         continue;
       }
       if (NhsNumber.valid(d) && d.length() == 10) {
@@ -167,7 +267,10 @@ public final class PersonalDataDetector {
   private void emails(String s, List<Finding> out) {
     Matcher m = EMAIL.matcher(s);
     while (m.find()) {
-      if (trust.isTrustEmail(m.group())) {
+      String local = m.group().substring(0, m.group().indexOf('@')).toLowerCase(Locale.ROOT);
+      if (trust.isTrustEmail(m.group())
+          || ROLE_MAILBOXES.contains(local)
+          || m.group().toLowerCase(Locale.ROOT).contains("nhs")) {
         continue;
       }
       out.add(
@@ -182,11 +285,23 @@ public final class PersonalDataDetector {
     }
   }
 
+  /** "Rang PALS on 01632 …", "the switchboard number is …": an organisation's line. */
+  private static boolean organisational(String s, int at) {
+    String around =
+        s.substring(Math.max(0, at - 45), Math.min(s.length(), at + 60)).toLowerCase(Locale.ROOT);
+    for (String cue : ORGANISATION_CUES) {
+      if (around.contains(cue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void postcodes(String s, List<Finding> out) {
     Matcher m = POSTCODE.matcher(s);
     while (m.find()) {
       String code = m.group();
-      boolean upper = code.equals(code.toUpperCase(java.util.Locale.ROOT));
+      boolean upper = code.equals(code.toUpperCase(Locale.ROOT));
       if (!upper || trust.isTrustPostcode(code)) {
         continue;
       }
@@ -214,6 +329,21 @@ public final class PersonalDataDetector {
               0.85,
               true,
               "A house number and street: someone's home address."));
+    }
+  }
+
+  private void livesOn(String s, List<Finding> out) {
+    Matcher m = LIVES_ON.matcher(s);
+    while (m.find()) {
+      out.add(
+          new Finding(
+              PD,
+              "rule:home-address",
+              m.start(),
+              m.end(),
+              0.85,
+              true,
+              "Where someone lives: a home address."));
     }
   }
 
@@ -282,15 +412,16 @@ public final class PersonalDataDetector {
   private void namesWithHealthDetails(
       NormalisedText text, List<LexiconMatch> matches, List<Finding> out) {
     LexiconMatch health = null;
+    boolean strong = false;
     for (LexiconMatch match : matches) {
-      if (match.cue() == Cue.HEALTH_DETAIL && match.entry().weight() >= 0.9) {
-        health = match;
-        break;
+      if (match.cue() == Cue.HEALTH_DETAIL) {
+        if (health == null || match.entry().weight() >= 0.9 && !strong) {
+          health = match;
+          strong = match.entry().weight() >= 0.9;
+        }
       }
     }
-    if (health == null) {
-      return;
-    }
+    Matcher dates = null;
     for (int i = 0; i + 1 < text.size(); i++) {
       Token first = text.token(i);
       Token second = text.token(i + 1);
@@ -303,32 +434,65 @@ public final class PersonalDataDetector {
       }
       boolean surname =
           !NOT_SURNAMES.contains(second.text()) && second.text().length() > 1 && !second.numeric();
-      boolean named =
-          surname && (firstNames.contains(first.text()) || PATIENT_TITLES.contains(first.text()));
-      if (!named) {
+      // "Mrs Vera Connolly" is a patient; "Mr Okonkwo did the bypass" is a consultant surgeon.
+      boolean titledFullName =
+          PATIENT_TITLES.contains(first.text())
+              && i + 2 < text.size()
+              && text.token(i + 2).capitalised()
+              && text.token(i + 2).sentence() == first.sentence();
+      boolean related =
+          RELATIONS.contains(before) && !PATIENT_TITLES.contains(first.text()) || titledFullName;
+      boolean known = firstNames.contains(first.text()) || titledFullName;
+      if (!surname || !(related || known)) {
         continue;
       }
-      Token h0 = text.token(health.firstToken());
-      Token h1 = text.token(health.lastToken());
-      out.add(
-          new Finding(
-              PD,
-              "rule:name-with-health-details",
-              first.start(),
-              second.end(),
-              0.8,
-              true,
-              "A person's name together with details of their health."));
-      out.add(
-          new Finding(
-              PD,
-              "rule:name-with-health-details",
-              h0.start(),
-              h1.end(),
-              0.8,
-              true,
-              "Health details about the named person."));
-      return;
+      int nameEnd = second.end();
+      if (i + 2 < text.size()
+          && text.token(i + 2).capitalised()
+          && text.token(i + 2).sentence() == first.sentence()
+          && !NOT_SURNAMES.contains(text.token(i + 2).text())) {
+        nameEnd = text.token(i + 2).end();
+      }
+      if (health != null && (strong || related)) {
+        Token h0 = text.token(health.firstToken());
+        Token h1 = text.token(health.lastToken());
+        out.add(
+            new Finding(
+                PD,
+                "rule:name-with-health-details",
+                first.start(),
+                nameEnd,
+                strong ? 0.85 : 0.75,
+                true,
+                "A person's name together with details of their health or hospital stay."));
+        out.add(
+            new Finding(
+                PD,
+                "rule:name-with-health-details",
+                h0.start(),
+                h1.end(),
+                strong ? 0.85 : 0.75,
+                true,
+                "Health details about the named person."));
+        return;
+      }
+      if (dates == null) {
+        dates = DATE.matcher(text.original());
+      }
+      if (dates.find(nameEnd)
+          && dates.start() - nameEnd <= 60
+          && dates.group().matches(".*\\d{4}.*")) {
+        out.add(
+            new Finding(
+                PD,
+                "rule:name-with-date",
+                first.start(),
+                dates.end(),
+                0.8,
+                true,
+                "A person's name with a full date, such as a date of birth."));
+        return;
+      }
     }
   }
 }

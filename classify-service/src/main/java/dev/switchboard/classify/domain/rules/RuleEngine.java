@@ -385,6 +385,11 @@ public final class RuleEngine {
       }
     }
     if (cues >= 2 || (cues >= 1 && a.links >= 1)) {
+      // A scammer's contact details are the scam, not a patient's personal data.
+      out.removeIf(
+          f ->
+              f.label() == LabelName.PERSONAL_DATA
+                  && (f.source().equals("rule:email") || f.source().equals("rule:phone-number")));
       for (int i = 0; i < out.size(); i++) {
         Finding f = out.get(i);
         if (f.label() == LabelName.SPAM) {
