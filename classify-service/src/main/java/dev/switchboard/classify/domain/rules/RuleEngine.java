@@ -284,6 +284,9 @@ public final class RuleEngine {
                 "Possible abuse or neglect of a child or vulnerable adult: " + phrase + "."));
         break;
       case EMERGENCY:
+        if (partOfANumber(t, m)) {
+          break; // "ref 999 518 1901" is not a call for an ambulance
+        }
         boolean neg = negated(t, m, negator);
         boolean past = a.past[s] && !a.present;
         out.add(
@@ -370,6 +373,20 @@ public final class RuleEngine {
       default:
         break;
     }
+  }
+
+  private static boolean partOfANumber(NormalisedText t, LexiconMatch m) {
+    if (!t.token(m.firstToken()).numeric()) {
+      return false;
+    }
+    int next = m.lastToken() + 1;
+    int previous = m.firstToken() - 1;
+    return next < t.size()
+            && t.token(next).numeric()
+            && t.token(next).start() - t.token(m.lastToken()).end() <= 1
+        || previous >= 0
+            && t.token(previous).numeric()
+            && t.token(m.firstToken()).start() - t.token(previous).end() <= 1;
   }
 
   /** Thanks for a life saved with no firm allegation is praise, not libel. */
