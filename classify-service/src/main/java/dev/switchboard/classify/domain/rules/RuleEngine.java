@@ -25,7 +25,8 @@ public final class RuleEngine {
           Cue.ABUSE_INSULT,
           Cue.PROFANITY,
           Cue.SAFEGUARDING,
-          Cue.COMPLAINT);
+          Cue.COMPLAINT,
+          Cue.MISINFORMATION);
 
   private final Lexicon lexicon;
   private final Normaliser normaliser;
