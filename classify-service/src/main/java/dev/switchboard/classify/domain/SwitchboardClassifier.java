@@ -32,6 +32,13 @@ public final class SwitchboardClassifier implements Classifier {
 
   private static final LabelName[] LABELS = LabelName.values();
 
+  private static final Set<String> STOPWORDS =
+      Set.of(
+          "a", "an", "the", "and", "or", "but", "i", "im", "i'm", "me", "my", "we", "us", "our",
+          "you", "your", "he", "he's", "his", "him", "she", "she's", "her", "it", "it's", "its",
+          "they", "them", "their", "this", "that", "is", "was", "are", "were", "be", "been", "to",
+          "of", "in", "on", "at", "for", "with", "just", "so", "all", "a&e", "had", "has", "have");
+
   /**
    * A model probability that gives a label without any lexicon cue for it; low for safeguarding and
    * clinical_urgent, which favour recall.
@@ -209,7 +216,14 @@ public final class SwitchboardClassifier implements Classifier {
     if (reasons == null) {
       reasons = new ArrayList<>(2);
     }
-    for (int[] span : model.strongestSpans(v, label, 2)) {
+    int shown = 0;
+    for (int[] span : model.strongestSpans(v, label, 6)) {
+      if (shown == 2
+          || STOPWORDS.contains(
+              a.text.original().substring(span[0], span[1]).toLowerCase(java.util.Locale.ROOT))) {
+        continue; // "his" may weigh, but it explains nothing to a comms officer
+      }
+      shown++;
       reasons.add(
           new Reason(
               LogisticModel.ID,
