@@ -174,6 +174,7 @@ public final class PersonalDataDetector {
 
   private static final Set<String> STAFF_TITLES =
       Set.of("dr", "doctor", "nurse", "sister", "matron", "prof", "professor", "midwife");
+  private static final Set<String> POSSESSIVES = Set.of("my", "our", "his", "her", "their", "your");
   private static final Set<String> PATIENT_TITLES = Set.of("mr", "mrs", "miss", "ms");
 
   private final TrustContacts trust;
@@ -429,7 +430,9 @@ public final class PersonalDataDetector {
         continue;
       }
       String before = i > 0 ? text.token(i - 1).text() : "";
-      if (STAFF_TITLES.contains(before) || STAFF_TITLES.contains(first.text())) {
+      // "my sister Zara" is family; "Sister Maureen" runs the ward.
+      boolean possessive = i > 1 && POSSESSIVES.contains(text.token(i - 2).text());
+      if (STAFF_TITLES.contains(before) && !possessive || STAFF_TITLES.contains(first.text())) {
         continue;
       }
       boolean surname =
