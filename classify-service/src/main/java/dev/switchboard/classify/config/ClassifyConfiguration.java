@@ -58,7 +58,8 @@ public class ClassifyConfiguration {
     return new ClassifyFunction(classifier, contractJson, meters);
   }
 
-  static TriageRules triage(ClassifySettings.Triage t) {
+  /** The triage rules from configuration; what is not configured keeps today's default. */
+  public static TriageRules triage(ClassifySettings.Triage t) {
     TriageRules defaults = TriageRules.defaults();
     if (t == null) {
       return defaults;

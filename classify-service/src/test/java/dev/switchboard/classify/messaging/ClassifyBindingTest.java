@@ -48,6 +48,14 @@ class ClassifyBindingTest {
   @Autowired OutputDestination output;
   @Autowired JsonMapper json;
   @Autowired Environment environment;
+  @Autowired dev.switchboard.classify.config.ClassifySettings settings;
+
+  @Test
+  void theTriageInApplicationYmlIsTodaysDefault() {
+    assertThat(dev.switchboard.classify.config.ClassifyConfiguration.triage(settings.triage()))
+        .isEqualTo(dev.switchboard.classify.domain.TriageRules.defaults());
+    assertThat(settings.trustContacts()).containsExactly("@nhs.net", "@nhs.uk");
+  }
 
   @Test
   void bindingsUseTheContractTopicsAndTheClassifyGroup() {
