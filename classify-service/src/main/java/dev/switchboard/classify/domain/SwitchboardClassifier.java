@@ -255,6 +255,14 @@ public final class SwitchboardClassifier implements Classifier {
       // "no chest pain", "had a stroke last year": the model alone must be sure.
       return p >= 0.6;
     }
+    if (label == LabelName.QUESTION) {
+      boolean asks = a.questionMarks() > 0 && !a.rhetorical();
+      for (Finding f : a.findings) {
+        asks |= f.label() == LabelName.QUESTION;
+      }
+      // A question asks: a question mark that is not rhetorical, or a request ("can someone").
+      return asks || p >= 0.9;
+    }
     if (p >= confident(label)) {
       return true;
     }

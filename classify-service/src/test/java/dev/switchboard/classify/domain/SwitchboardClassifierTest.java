@@ -140,6 +140,14 @@ class SwitchboardClassifierTest {
   }
 
   @Test
+  void aRhetoricalQuestionIsNotAQuestionButARequestIs() {
+    assertThat(labels("We waited six hours in the corridor. How is that acceptable?"))
+        .doesNotContain(LabelName.QUESTION);
+    assertThat(labels("Can someone ring me back about my appointment please"))
+        .contains(LabelName.QUESTION);
+  }
+
+  @Test
   void spamWithALinkIsSpam() {
     assertThat(labels("follow for follow, cheap followers at http://x.example"))
         .contains(LabelName.SPAM);

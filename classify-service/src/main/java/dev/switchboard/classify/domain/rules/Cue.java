@@ -28,6 +28,8 @@ public enum Cue {
   COMPLAINT,
   /** A request for information or help. */
   QUESTION,
+  /** A rhetorical question ("how is that acceptable?"): not a request for information. */
+  RHETORICAL,
   /** A figure of speech that only looks violent or urgent ("the wait was murder"). */
   IDIOM,
   /** Negates what follows in its clause ("no chest pain"). */

@@ -123,6 +123,9 @@ public final class RuleEngine {
         case LIFE_SAVED:
           a.lifeSaved = true;
           break;
+        case RHETORICAL:
+          a.rhetorical = true;
+          break;
         case ALLEGATION:
           if (m.entry().weight() >= 0.8 && !negated(t, m, negator)) {
             a.allegation = true;
@@ -460,6 +463,7 @@ public final class RuleEngine {
     boolean titledName;
     boolean lifeSaved;
     boolean allegation;
+    boolean rhetorical;
     int links;
     int questionMarks;
 
@@ -477,6 +481,11 @@ public final class RuleEngine {
     /** Whether thanks for a life saved appears with no firm allegation. */
     public boolean benignNamedPraise() {
       return lifeSaved && !allegation;
+    }
+
+    /** Whether a rhetorical question ("how is that acceptable?") appears. */
+    public boolean rhetorical() {
+      return rhetorical;
     }
 
     /** Links in the post. */
