@@ -1,14 +1,25 @@
 package dev.switchboard.classify.config;
 
+import dev.switchboard.classify.batch.ClassifierFactory;
 import dev.switchboard.classify.domain.Classifier;
-import dev.switchboard.classify.domain.PlaceholderRuleClassifier;
+import dev.switchboard.classify.domain.TriageRules;
 import dev.switchboard.classify.messaging.ClassifyFunction;
 import dev.switchboard.eventstreams.ContractJson;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.messaging.Message;
 
 /**
@@ -16,6 +27,7 @@ import org.springframework.messaging.Message;
  * ({@code switchboard.retry.*}) and the dead-letter counter come from the event-streams library.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClassifySettings.class)
 public class ClassifyConfiguration {
 
   /** Wall clock in UTC; tests put a fixed {@code @Primary} clock beside it. */
@@ -24,9 +36,19 @@ public class ClassifyConfiguration {
     return Clock.systemUTC();
   }
 
+  /** Trained at start from the shipped corpus (seconds), with the trust's files. */
   @Bean
-  Classifier classifier(Clock clock) {
-    return new PlaceholderRuleClassifier(clock);
+  Classifier classifier(ClassifySettings settings, Clock clock) {
+    ClassifierFactory.Options options =
+        new ClassifierFactory.Options(
+            path(settings.lexiconExtension()),
+            path(settings.staffDirectory()),
+            settings.trustContacts() == null
+                ? ClassifierFactory.DEFAULT_TRUST_CONTACTS
+                : settings.trustContacts(),
+            triage(settings.triage()),
+            clock);
+    return ClassifierFactory.build(options, corpus());
   }
 
   /** The bean name is the function definition and the prefix of the binding names. */
@@ -34,5 +56,47 @@ public class ClassifyConfiguration {
   Function<Message<byte[]>, Message<byte[]>> classify(
       Classifier classifier, ContractJson contractJson, MeterRegistry meters) {
     return new ClassifyFunction(classifier, contractJson, meters);
+  }
+
+  /** The triage rules from configuration; what is not configured keeps today's default. */
+  public static TriageRules triage(ClassifySettings.Triage t) {
+    TriageRules defaults = TriageRules.defaults();
+    if (t == null) {
+      return defaults;
+    }
+    List<Map.Entry<dev.switchboard.contracts.LabelName, dev.switchboard.contracts.Team>> routes =
+        new ArrayList<>();
+    if (t.routes() != null) {
+      for (ClassifySettings.Route r : t.routes()) {
+        routes.add(Map.entry(r.label(), r.team()));
+      }
+    }
+    return new TriageRules(
+        t.priorities() == null || t.priorities().isEmpty() ? defaults.priorities() : t.priorities(),
+        routes.isEmpty() ? defaults.routeOrder() : routes,
+        t.defaultPriority() == null ? defaults.defaultPriority() : t.defaultPriority(),
+        t.defaultRoute() == null ? defaults.defaultRoute() : t.defaultRoute());
+  }
+
+  private static Path path(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value);
+  }
+
+  /** Spring's resolver lists the corpus inside the Boot jar as well as in a directory. */
+  private static List<ClassifierFactory.Source> corpus() {
+    try {
+      Resource[] files =
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:" + ClassifierFactory.CORPUS_DIR + "/*.jsonl");
+      List<ClassifierFactory.Source> out = new ArrayList<>();
+      for (Resource file : files) {
+        try (InputStream in = file.getInputStream()) {
+          out.add(new ClassifierFactory.Source(file.getFilename(), in.readAllBytes()));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

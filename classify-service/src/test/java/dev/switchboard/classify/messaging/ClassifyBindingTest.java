@@ -48,6 +48,14 @@ class ClassifyBindingTest {
   @Autowired OutputDestination output;
   @Autowired JsonMapper json;
   @Autowired Environment environment;
+  @Autowired dev.switchboard.classify.config.ClassifySettings settings;
+
+  @Test
+  void theTriageInApplicationYmlIsTodaysDefault() {
+    assertThat(dev.switchboard.classify.config.ClassifyConfiguration.triage(settings.triage()))
+        .isEqualTo(dev.switchboard.classify.domain.TriageRules.defaults());
+    assertThat(settings.trustContacts()).containsExactly("@nhs.net", "@nhs.uk");
+  }
 
   @Test
   void bindingsUseTheContractTopicsAndTheClassifyGroup() {
@@ -89,7 +97,7 @@ class ClassifyBindingTest {
 
   @Test
   void aChannelEventComesOutClassifiedWithItsKey() {
-    ChannelEvent event = ChannelEvents.comment("b1", "I complained twice and nobody answered?");
+    ChannelEvent event = ChannelEvents.comment("b1", "We waited 9 hours. How do I complain?");
     input.send(
         MessageBuilder.withPayload(json.writeValueAsBytes(event))
             .setHeader(

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.classify.ChannelEvents;
-import dev.switchboard.classify.domain.PlaceholderRuleClassifier;
+import dev.switchboard.classify.Classifiers;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.contracts.ClassifiedEvent;
 import dev.switchboard.contracts.CloudEventHeaders;
@@ -13,9 +13,7 @@ import dev.switchboard.eventstreams.ContractJson;
 import dev.switchboard.eventstreams.UnreadableRecordException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -28,10 +26,7 @@ class ClassifyFunctionTest {
   private final JsonMapper json = JsonMapper.builder().build();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ClassifyFunction function =
-      new ClassifyFunction(
-          new PlaceholderRuleClassifier(Clock.fixed(NOW, ZoneOffset.UTC)),
-          new ContractJson(json),
-          meters);
+      new ClassifyFunction(Classifiers.fixture(), new ContractJson(json), meters);
 
   @Test
   void classifiesKeepsTheKeyAndWritesCloudEventsHeaders() {
