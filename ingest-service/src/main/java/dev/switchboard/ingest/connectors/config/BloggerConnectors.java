@@ -3,7 +3,6 @@ package dev.switchboard.ingest.connectors.config;
 import dev.switchboard.channels.blogger.BloggerClient;
 import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.PlatformHttp;
-import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorGroup;
@@ -13,8 +12,6 @@ import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.blogger.BloggerBlogConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,21 +59,9 @@ public class BloggerConnectors implements ConnectorGroup {
     this.listener = listener;
     this.clock = clock;
     this.ackTimeout = kafka.ackTimeout();
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
-    try {
-      this.http =
-          PlatformHttp.create(
-              URI.create(settings.apiUrl()).toURL(), new GoogleApiRules("blogger"), resilience);
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(BloggerSettings.PREFIX + ".api-url is not a URL", e);
-    }
+    this.http =
+        settings.http(
+            settings.apiUrl(), BloggerSettings.PREFIX + ".api-url", new GoogleApiRules("blogger"));
   }
 
   @Override

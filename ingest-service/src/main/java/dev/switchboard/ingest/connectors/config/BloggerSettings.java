@@ -41,7 +41,8 @@ public record BloggerSettings(
     @NotNull Duration maxBackoff,
     @NotNull Duration maxRetryAfter,
     @NotNull Duration connectTimeout,
-    @NotNull Duration readTimeout) {
+    @NotNull Duration readTimeout)
+    implements PlatformHttpSettings {
 
   /** The configuration prefix. */
   public static final String PREFIX = "switchboard.connectors.blogger";

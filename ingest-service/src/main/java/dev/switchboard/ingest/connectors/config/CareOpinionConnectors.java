@@ -5,7 +5,6 @@ import dev.switchboard.channels.careopinion.CareOpinionKey;
 import dev.switchboard.channels.careopinion.CareOpinionRateLimiter;
 import dev.switchboard.channels.careopinion.CareOpinionRules;
 import dev.switchboard.channels.http.PlatformHttp;
-import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.http.Sleeper;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorGroup;
@@ -15,8 +14,6 @@ import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.careopinion.CareOpinionConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,21 +62,9 @@ public class CareOpinionConnectors implements ConnectorGroup {
     this.cursors = cursors;
     this.listener = listener;
     this.clock = clock;
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
-    try {
-      this.http =
-          PlatformHttp.create(
-              URI.create(settings.apiUrl()).toURL(), new CareOpinionRules(), resilience);
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(CareOpinionSettings.PREFIX + ".api-url is not a URL", e);
-    }
+    this.http =
+        settings.http(
+            settings.apiUrl(), CareOpinionSettings.PREFIX + ".api-url", new CareOpinionRules());
     this.client =
         new CareOpinionClient(
             http,

@@ -41,7 +41,8 @@ public record CareOpinionSettings(
     @NotNull Duration maxBackoff,
     @NotNull Duration maxRetryAfter,
     @NotNull Duration connectTimeout,
-    @NotNull Duration readTimeout) {
+    @NotNull Duration readTimeout)
+    implements PlatformHttpSettings {
 
   /** The configuration prefix. */
   public static final String PREFIX = "switchboard.connectors.care-opinion";

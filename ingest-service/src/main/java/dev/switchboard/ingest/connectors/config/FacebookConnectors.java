@@ -4,7 +4,6 @@ import dev.switchboard.channels.facebook.GraphClient;
 import dev.switchboard.channels.http.GraphRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.RateLimitHeadroom;
-import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorGroup;
 import dev.switchboard.ingest.connectors.ConnectorListener;
@@ -13,8 +12,6 @@ import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.facebook.FacebookPageConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,22 +59,9 @@ public class FacebookConnectors implements ConnectorGroup {
     this.cursors = cursors;
     this.listener = listener;
     this.clock = clock;
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
-    try {
-      this.http =
-          PlatformHttp.create(
-              URI.create(settings.graphUrl()).toURL(), new GraphRules(), resilience);
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "switchboard.connectors.facebook.graph-url is not a URL", e);
-    }
+    this.http =
+        settings.http(
+            settings.graphUrl(), "switchboard.connectors.facebook.graph-url", new GraphRules());
     this.graph = new GraphClient(http, settings.graphVersion());
   }
 

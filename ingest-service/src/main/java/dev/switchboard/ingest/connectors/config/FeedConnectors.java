@@ -53,14 +53,7 @@ public class FeedConnectors implements ConnectorGroup {
     this.listener = listener;
     this.clock = clock;
     this.ackTimeout = kafka.ackTimeout();
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
+    ResilienceSettings resilience = settings.resilience();
     for (FeedSettings feed : feeds) {
       URI uri;
       try {

@@ -3,7 +3,6 @@ package dev.switchboard.ingest.connectors.config;
 import dev.switchboard.channels.http.GraphRules;
 import dev.switchboard.channels.http.PlatformHttp;
 import dev.switchboard.channels.http.RateLimitHeadroom;
-import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.instagram.InstagramClient;
 import dev.switchboard.ingest.config.KafkaSettings;
 import dev.switchboard.ingest.connectors.ConnectorGroup;
@@ -13,8 +12,6 @@ import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.instagram.InstagramAccountConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,22 +61,11 @@ public class InstagramConnectors implements ConnectorGroup {
     this.cursors = cursors;
     this.listener = listener;
     this.clock = clock;
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
-    try {
-      this.http =
-          PlatformHttp.create(
-              URI.create(settings.graphUrl()).toURL(), new GraphRules("instagram"), resilience);
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "switchboard.connectors.instagram.graph-url is not a URL", e);
-    }
+    this.http =
+        settings.http(
+            settings.graphUrl(),
+            "switchboard.connectors.instagram.graph-url",
+            new GraphRules("instagram"));
     this.client = new InstagramClient(http, settings.graphVersion());
   }
 

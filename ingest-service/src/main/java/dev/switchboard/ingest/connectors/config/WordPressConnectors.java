@@ -59,14 +59,7 @@ public class WordPressConnectors implements ConnectorGroup {
     this.listener = listener;
     this.clock = clock;
     this.ackTimeout = kafka.ackTimeout();
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
+    ResilienceSettings resilience = settings.resilience();
     for (WordPressBlogSettings blog : blogs) {
       URI base;
       URL host;

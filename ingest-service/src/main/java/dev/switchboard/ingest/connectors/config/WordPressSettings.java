@@ -39,7 +39,8 @@ public record WordPressSettings(
     @NotNull Duration maxBackoff,
     @NotNull Duration maxRetryAfter,
     @NotNull Duration connectTimeout,
-    @NotNull Duration readTimeout) {
+    @NotNull Duration readTimeout)
+    implements PlatformHttpSettings {
 
   /** The configuration prefix. */
   public static final String PREFIX = "switchboard.connectors.wordpress";

@@ -1,7 +1,6 @@
 package dev.switchboard.ingest.connectors.config;
 
 import dev.switchboard.channels.http.PlatformHttp;
-import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.http.XRules;
 import dev.switchboard.channels.x.XClient;
 import dev.switchboard.channels.x.XIds;
@@ -14,8 +13,6 @@ import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.x.XAccountConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -69,20 +66,7 @@ public class XConnectors implements ConnectorGroup {
     this.cursors = cursors;
     this.listener = listener;
     this.clock = clock;
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
-    try {
-      this.http =
-          PlatformHttp.create(URI.create(settings.apiUrl()).toURL(), new XRules(), resilience);
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("switchboard.connectors.x.api-url is not a URL", e);
-    }
+    this.http = settings.http(settings.apiUrl(), "switchboard.connectors.x.api-url", new XRules());
     this.client = new XClient(http, clock);
   }
 

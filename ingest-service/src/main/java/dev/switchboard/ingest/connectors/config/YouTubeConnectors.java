@@ -2,7 +2,6 @@ package dev.switchboard.ingest.connectors.config;
 
 import dev.switchboard.channels.http.GoogleApiRules;
 import dev.switchboard.channels.http.PlatformHttp;
-import dev.switchboard.channels.http.ResilienceSettings;
 import dev.switchboard.channels.oauth.AccessToken;
 import dev.switchboard.channels.youtube.YouTubeClient;
 import dev.switchboard.channels.youtube.YouTubeCredential;
@@ -14,8 +13,6 @@ import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.youtube.YouTubeChannelConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,21 +64,11 @@ public class YouTubeConnectors implements ConnectorGroup {
     this.cursors = cursors;
     this.listener = listener;
     this.clock = clock;
-    ResilienceSettings resilience =
-        ResilienceSettings.defaults()
-            .withRetry(
-                settings.maxAttempts(),
-                settings.initialBackoff(),
-                settings.maxBackoff(),
-                settings.maxRetryAfter())
-            .withTimeouts(settings.connectTimeout(), settings.readTimeout());
-    try {
-      this.http =
-          PlatformHttp.create(
-              URI.create(settings.apiUrl()).toURL(), new GoogleApiRules("youtube"), resilience);
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("switchboard.connectors.youtube.api-url is not a URL", e);
-    }
+    this.http =
+        settings.http(
+            settings.apiUrl(),
+            "switchboard.connectors.youtube.api-url",
+            new GoogleApiRules("youtube"));
     this.client = new YouTubeClient(http);
   }
 
