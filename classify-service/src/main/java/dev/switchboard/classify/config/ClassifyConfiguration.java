@@ -2,13 +2,19 @@ package dev.switchboard.classify.config;
 
 import dev.switchboard.classify.batch.ClassifierFactory;
 import dev.switchboard.classify.domain.Classifier;
+import dev.switchboard.classify.domain.SwitchboardClassifier;
 import dev.switchboard.classify.domain.TriageRules;
+import dev.switchboard.classify.domain.WithRemoteOpinion;
 import dev.switchboard.classify.messaging.ClassifyFunction;
+import dev.switchboard.classify.remote.HttpRemoteOpinion;
 import dev.switchboard.eventstreams.ContractJson;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,7 +44,7 @@ public class ClassifyConfiguration {
 
   /** Trained at start from the shipped corpus (seconds), with the trust's files. */
   @Bean
-  Classifier classifier(ClassifySettings settings, Clock clock) {
+  Classifier classifier(ClassifySettings settings, Clock clock, MeterRegistry meters) {
     ClassifierFactory.Options options =
         new ClassifierFactory.Options(
             path(settings.lexiconExtension()),
@@ -48,7 +54,33 @@ public class ClassifyConfiguration {
                 : settings.trustContacts(),
             triage(settings.triage()),
             clock);
-    return ClassifierFactory.build(options, corpus());
+    SwitchboardClassifier local = ClassifierFactory.build(options, corpus());
+    ClassifySettings.Remote remote = settings.remote();
+    if (remote == null || !remote.enabled()) {
+      return local;
+    }
+    HttpRemoteOpinion opinion =
+        new HttpRemoteOpinion(
+            remote.name(),
+            URI.create(remote.url()),
+            remote.token(),
+            remote.timeLimit(),
+            remote.failuresToOpen(),
+            remote.openFor());
+    WithRemoteOpinion classifier =
+        new WithRemoteOpinion(local, opinion, remote.threshold(), options.triage(), clock);
+    FunctionCounter.builder(
+            "switchboard.classify.remote.fallbacks", classifier, WithRemoteOpinion::fallbacks)
+        .description("Posts classified without the remote model because it was slow or down")
+        .tag("model", remote.name())
+        .register(meters);
+    Gauge.builder(
+            "switchboard.classify.remote.circuit.open",
+            opinion,
+            o -> "CLOSED".equals(o.circuitState()) ? 0 : 1)
+        .tag("model", remote.name())
+        .register(meters);
+    return classifier;
   }
 
   /** The bean name is the function definition and the prefix of the binding names. */

@@ -3,6 +3,7 @@ package dev.switchboard.classify.config;
 import dev.switchboard.contracts.LabelName;
 import dev.switchboard.contracts.Priority;
 import dev.switchboard.contracts.Team;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,10 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustContacts the trust's own phone numbers, e-mails or {@code @domains} and postcodes,
  *     which are never personal data
  * @param triage priority per label and the route order
+ * @param remote the optional remote model (off by default)
  */
 @ConfigurationProperties(ClassifySettings.PREFIX)
 public record ClassifySettings(
-    String lexiconExtension, String staffDirectory, List<String> trustContacts, Triage triage) {
+    String lexiconExtension,
+    String staffDirectory,
+    List<String> trustContacts,
+    Triage triage,
+    Remote remote) {
 
   /** The prefix in application.yml. */
   public static final String PREFIX = "switchboard.classify";
@@ -37,6 +43,34 @@ public record ClassifySettings(
       List<Route> routes,
       Priority defaultPriority,
       Team defaultRoute) {}
+
+  /**
+   * {@code switchboard.classify.remote.*}: a trust's own model asked beside the local classifier.
+   *
+   * @param enabled whether it is asked at all
+   * @param name its name in reasons and the classifier version
+   * @param url where {@code POST {"text"}} is answered with {@code {"scores": {label: 0-1}}}
+   * @param token the bearer token it wants, from the environment; empty for none
+   * @param timeLimit the longest a post waits for it before the local verdict goes alone
+   * @param threshold the score from which its label is added
+   * @param failuresToOpen failures in a row that stop calling it for {@code openFor}
+   * @param openFor how long it is left alone after that
+   */
+  public record Remote(
+      boolean enabled,
+      String name,
+      String url,
+      String token,
+      Duration timeLimit,
+      double threshold,
+      int failuresToOpen,
+      Duration openFor) {
+
+    @Override
+    public String toString() {
+      return "Remote[" + name + ", " + url + ", enabled=" + enabled + "]";
+    }
+  }
 
   /**
    * One routing rule.
