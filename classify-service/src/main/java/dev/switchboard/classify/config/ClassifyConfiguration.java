@@ -59,6 +59,10 @@ public class ClassifyConfiguration {
     if (remote == null || !remote.enabled()) {
       return local;
     }
+    if (remote.url() == null || remote.url().isBlank()) {
+      throw new IllegalStateException(
+          "CLASSIFY_REMOTE_ENABLED is true but CLASSIFY_REMOTE_URL is not set");
+    }
     HttpRemoteOpinion opinion =
         new HttpRemoteOpinion(
             remote.name(),
