@@ -3,7 +3,6 @@ package dev.switchboard.ingest.connectors.web;
 import dev.switchboard.channels.facebook.FeedChange;
 import dev.switchboard.channels.facebook.FeedWebhook;
 import dev.switchboard.channels.webhook.HubSignature;
-import dev.switchboard.channels.webhook.SignatureCheck;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.config.FacebookConnectors;
@@ -28,7 +27,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,25 +127,10 @@ public class FacebookWebhookController {
               "SWITCHBOARD_FACEBOOK_APP_SECRET is not set",
               path));
     }
-    SignatureCheck check =
-        HubSignature.verify(appSecret.get().getBytes(StandardCharsets.UTF_8), body, signature);
-    if (!check.valid()) {
-      String slug =
-          switch (check) {
-            case MISSING -> Problems.MISSING_SIGNATURE;
-            case MALFORMED -> Problems.MALFORMED_SIGNATURE;
-            default -> Problems.BAD_SIGNATURE;
-          };
-      return answers.reject(
-          CHANNEL,
-          Problem.of(
-              slug,
-              "Signature not valid",
-              HttpStatus.UNAUTHORIZED,
-              "Send "
-                  + HubSignature.HEADER
-                  + ": sha256=<hex HMAC-SHA256 of the raw body under the app secret>",
-              path));
+    Optional<CompletableFuture<HttpResponse<?>>> unsigned =
+        answers.rejectIfBadHubSignature(CHANNEL, appSecret.get(), body, signature, path);
+    if (unsigned.isPresent()) {
+      return unsigned.get();
     }
     List<FeedChange> changes;
     try {

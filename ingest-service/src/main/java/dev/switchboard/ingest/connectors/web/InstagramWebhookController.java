@@ -4,7 +4,6 @@ import dev.switchboard.channels.facebook.FeedWebhook;
 import dev.switchboard.channels.instagram.InstagramChange;
 import dev.switchboard.channels.instagram.InstagramWebhook;
 import dev.switchboard.channels.webhook.HubSignature;
-import dev.switchboard.channels.webhook.SignatureCheck;
 import dev.switchboard.contracts.ChannelEvent;
 import dev.switchboard.ingest.connectors.EventSink;
 import dev.switchboard.ingest.connectors.config.InstagramConnectors;
@@ -29,7 +28,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,25 +131,10 @@ public class InstagramWebhookController {
               "SWITCHBOARD_INSTAGRAM_APP_SECRET (or SWITCHBOARD_FACEBOOK_APP_SECRET) is not set",
               path));
     }
-    SignatureCheck check =
-        HubSignature.verify(appSecret.get().getBytes(StandardCharsets.UTF_8), body, signature);
-    if (!check.valid()) {
-      String slug =
-          switch (check) {
-            case MISSING -> Problems.MISSING_SIGNATURE;
-            case MALFORMED -> Problems.MALFORMED_SIGNATURE;
-            default -> Problems.BAD_SIGNATURE;
-          };
-      return answers.reject(
-          CHANNEL,
-          Problem.of(
-              slug,
-              "Signature not valid",
-              HttpStatus.UNAUTHORIZED,
-              "Send "
-                  + HubSignature.HEADER
-                  + ": sha256=<hex HMAC-SHA256 of the raw body under the app secret>",
-              path));
+    Optional<CompletableFuture<HttpResponse<?>>> unsigned =
+        answers.rejectIfBadHubSignature(CHANNEL, appSecret.get(), body, signature, path);
+    if (unsigned.isPresent()) {
+      return unsigned.get();
     }
     List<InstagramChange> changes;
     try {

@@ -1,5 +1,7 @@
 package dev.switchboard.ingest.webhook.web;
 
+import dev.switchboard.channels.webhook.HubSignature;
+import dev.switchboard.channels.webhook.SignatureCheck;
 import dev.switchboard.ingest.config.WebhookSettings;
 import dev.switchboard.ingest.messaging.KafkaUnavailableException;
 import dev.switchboard.ingest.web.Problem;
@@ -8,6 +10,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -59,6 +62,36 @@ public class WebhookAnswers {
                 "Body too large",
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                 "The body has " + body.length + " bytes; at most " + settings.maxBodyBytes(),
+                path)));
+  }
+
+  /**
+   * 401 unless {@code body} carries a valid {@code X-Hub-Signature-256} under {@code appSecret}
+   * (Graph's webhooks: Facebook and Instagram), empty when it does.
+   */
+  public Optional<CompletableFuture<HttpResponse<?>>> rejectIfBadHubSignature(
+      String channel, String appSecret, byte[] body, String signature, String path) {
+    SignatureCheck check =
+        HubSignature.verify(appSecret.getBytes(StandardCharsets.UTF_8), body, signature);
+    if (check.valid()) {
+      return Optional.empty();
+    }
+    String slug =
+        switch (check) {
+          case MISSING -> Problems.MISSING_SIGNATURE;
+          case MALFORMED -> Problems.MALFORMED_SIGNATURE;
+          default -> Problems.BAD_SIGNATURE;
+        };
+    return Optional.of(
+        reject(
+            channel,
+            Problem.of(
+                slug,
+                "Signature not valid",
+                HttpStatus.UNAUTHORIZED,
+                "Send "
+                    + HubSignature.HEADER
+                    + ": sha256=<hex HMAC-SHA256 of the raw body under the app secret>",
                 path)));
   }
 
